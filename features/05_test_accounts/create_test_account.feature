@@ -1,0 +1,31 @@
+@stage:test-accounts
+Feature: Create a test account in the sandbox
+  "Please make a note of the generated IBAN and digipass number. Use the IBAN to initiate payment and
+  account requests. The digipass number is required to authorise the request." (the bank's registration
+  page, step 3)
+
+  Background:
+    Given a TPP with a generated test certificate
+
+  @ACC-1 @ACC-2 @must
+  Scenario Outline: A test account in tenant <tenant> has a valid IBAN of the bank and a digipass number
+    When the TPP creates a test account in the tenant "<tenant>"
+    Then the account has a valid IBAN of the tenant's country with the bank's code
+    And the account has a digipass number
+
+    Examples:
+      | tenant |
+      | nl     |
+      | be_fr  |
+      | be_nl  |
+      | uk     |
+
+  @ACC-2 @must
+  Scenario: Every test account is new
+    When the TPP creates two test accounts
+    Then the two accounts have different IBANs
+
+  @ACC-3 @SIG-1 @ERR-1 @must
+  Scenario: An unsigned test account request is refused
+    When the TPP creates a test account with no Signature header
+    Then the bank refuses it with 401 and the Berlin Group code "SIGNATURE_MISSING"

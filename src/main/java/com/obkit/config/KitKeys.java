@@ -1,0 +1,88 @@
+package com.obkit.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every configuration key the kit knows, with its built-in default. Users and scripts rely on these names. */
+public final class KitKeys {
+  public static final String ENV = "kit.env";
+  public static final String BASE_URL = "kit.baseUrl";
+  public static final String AUTH_BASE_URL = "kit.authBaseUrl";
+  public static final String TENANT = "kit.tenant";
+  public static final String TENANTS = "kit.tenants";
+  public static final String BANK_MODE = "kit.bankMode";
+  public static final String ONBOARDING_PATH = "kit.onboardingPath";
+  public static final String SIGNATURE_ALGORITHM = "kit.signature.algorithm";
+  public static final String SIGNATURE_HEADERS = "kit.signature.headers";
+  public static final String DIGEST_ALGORITHM = "kit.digest.algorithm";
+  public static final String SEND_SSL_CERTIFICATE = "kit.sslCertificateHeader";
+  public static final String REGISTRATION_TOKEN = "kit.registration.token";
+  public static final String REGISTRATION_SIGNED = "kit.registration.signed";
+  public static final String CREDENTIALS_SOURCE = "kit.credentials.source";
+  public static final String CREDENTIALS_CERTIFICATE = "kit.credentials.certificate";
+  public static final String CREDENTIALS_PRIVATE_KEY = "kit.credentials.privateKey";
+  public static final String CREDENTIALS_KEY_PASSWORD = "kit.credentials.keyPassword";
+  public static final String CREDENTIALS_PKCS12 = "kit.credentials.pkcs12";
+  public static final String CREDENTIALS_PKCS12_PASSWORD = "kit.credentials.pkcs12Password";
+  public static final String CREDENTIALS_ALIAS = "kit.credentials.alias";
+  public static final String CREDENTIALS_SAVE_TO = "kit.credentials.saveTo";
+  public static final String ORGANIZATION_ID = "kit.organizationId";
+  public static final String ACCOUNTS_SOURCE = "kit.accounts.source";
+  public static final String ACCOUNTS = "kit.accounts";
+  public static final String CONNECT_TIMEOUT = "kit.http.connectTimeout";
+  public static final String READ_TIMEOUT = "kit.http.readTimeout";
+  public static final String TRUST_CERTIFICATE = "kit.http.trustCertificate";
+  public static final String SANDBOX_TOKEN_LIFETIME = "kit.sandbox.tokenLifetime";
+  public static final String SANDBOX_LATENCY = "kit.sandbox.latency";
+  public static final String SANDBOX_DEVIATIONS = "kit.sandbox.deviations";
+  public static final String PARALLELISM = "kit.parallelism";
+  public static final String REPORTS = "kit.reports";
+  public static final String ENV_DIR = "kit.envDir";
+
+  /** Built-in defaults: the embedded reference sandbox, tenant nl, the kit's default bank profile. */
+  static final Map<String, String> DEFAULTS = defaults();
+
+  /** All known keys, in documentation order. */
+  public static final List<String> ALL = List.copyOf(DEFAULTS.keySet());
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(ENV, "local");
+    d.put(BASE_URL, "");
+    d.put(AUTH_BASE_URL, "");
+    d.put(TENANT, "nl");
+    d.put(TENANTS, "uk,nl,be_fr,be_nl");
+    d.put(BANK_MODE, "sandbox");
+    d.put(ONBOARDING_PATH, "/xs2a-bg/{tenant}/onboarding/v1");
+    d.put(SIGNATURE_ALGORITHM, "SHA256withRSA");
+    d.put(SIGNATURE_HEADERS, "digest x-request-id");
+    d.put(DIGEST_ALGORITHM, "SHA-256");
+    d.put(SEND_SSL_CERTIFICATE, "true");
+    d.put(REGISTRATION_TOKEN, "both");
+    d.put(REGISTRATION_SIGNED, "true");
+    d.put(CREDENTIALS_SOURCE, "generated");
+    d.put(CREDENTIALS_CERTIFICATE, "");
+    d.put(CREDENTIALS_PRIVATE_KEY, "");
+    d.put(CREDENTIALS_KEY_PASSWORD, "");
+    d.put(CREDENTIALS_PKCS12, "");
+    d.put(CREDENTIALS_PKCS12_PASSWORD, "");
+    d.put(CREDENTIALS_ALIAS, "");
+    d.put(CREDENTIALS_SAVE_TO, "");
+    d.put(ORGANIZATION_ID, "");
+    d.put(ACCOUNTS_SOURCE, "sandbox-api");
+    d.put(ACCOUNTS, "");
+    d.put(CONNECT_TIMEOUT, "5s");
+    d.put(READ_TIMEOUT, "20s");
+    d.put(TRUST_CERTIFICATE, "");
+    d.put(SANDBOX_TOKEN_LIFETIME, "86400s");
+    d.put(SANDBOX_LATENCY, "0ms");
+    d.put(SANDBOX_DEVIATIONS, "");
+    d.put(PARALLELISM, "1");
+    d.put(REPORTS, "reports");
+    d.put(ENV_DIR, "env");
+    return d;
+  }
+
+  private KitKeys() {}
+}

@@ -1,0 +1,152 @@
+package com.obkit.runtime;
+
+import com.obkit.client.BankClient;
+import com.obkit.client.BankEndpoints;
+import com.obkit.client.Tpp;
+import com.obkit.client.Transport;
+import com.obkit.config.BankMode;
+import com.obkit.config.ConfigException;
+import com.obkit.config.CredentialSettings;
+import com.obkit.config.KitConfig;
+import com.obkit.pki.CredentialException;
+import com.obkit.pki.CredentialFiles;
+import com.obkit.pki.Credentials;
+import com.obkit.pki.KeyPool;
+import com.obkit.pki.OrganizationId;
+import com.obkit.pki.TestCa;
+import com.obkit.sandbox.ReferenceSandbox;
+import com.obkit.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one conformance run shares: the configuration, the embedded reference sandbox (when no
+ * {@code kit.baseUrl} is given), the test CA and key pool, TLS trust, the bank's endpoints. Built once per
+ * run, before any request, so that every configuration and credential error surfaces first; immutable
+ * afterwards and safe to use from parallel scenarios.
+ */
+public final class KitRuntime implements AutoCloseable {
+
+  /** Enough keys that parallel scenarios rarely share one; generation costs ~0.1-0.3 s each. */
+  private static final int KEY_POOL_SIZE = 4;
+
+  private final KitConfig config;
+  private final Optional<ReferenceSandbox> sandbox;
+  private final BankEndpoints endpoints;
+  private final Transport transport;
+  private final TppFactory tpps;
+
+  private KitRuntime(KitConfig config, Optional<ReferenceSandbox> sandbox, BankEndpoints endpoints, Transport transport, TppFactory tpps) {
+    this.config = config;
+    this.sandbox = sandbox;
+    this.endpoints = endpoints;
+    this.transport = transport;
+    this.tpps = tpps;
+  }
+
+  /**
+   * Validates credentials, starts the embedded sandbox if needed, and sets up TLS.
+   *
+   * @throws ConfigException for a bad key, file or certificate
+   */
+  public static KitRuntime start(KitConfig config) {
+    Optional<Tpp> configured = configuredTpp(config);
+    List<X509Certificate> trust = new ArrayList<>();
+    config.http().trustCertificate().ifPresent(p -> trust.addAll(readPemCertificates(p)));
+    KeyPool keys = new KeyPool(KEY_POOL_SIZE);
+    TestCa ca = TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+
+    Optional<ReferenceSandbox> sandbox = Optional.empty();
+    URI api;
+    URI browser;
+    if (config.embedded()) {
+      ReferenceSandbox started =
+          ReferenceSandbox.start(
+              SandboxOptions.defaults()
+                  .withMode(config.bankMode() == BankMode.SANDBOX ? SandboxOptions.Mode.SANDBOX : SandboxOptions.Mode.PRODUCTION)
+                  .withTokenLifetime(config.sandbox().tokenLifetime())
+                  .withLatency(config.sandbox().latency())
+                  .withDeviations(config.sandbox().deviations()));
+      sandbox = Optional.of(started);
+      started.serverCertificate().ifPresent(trust::add);
+      api = started.baseUrl();
+      browser = started.baseUrl();
+    } else {
+      api = config.baseUrl().orElseThrow();
+      browser = config.authBaseUrl().orElse(api);
+    }
+    BankEndpoints endpoints = new BankEndpoints(api, browser, config.bank().onboardingPath());
+    return new KitRuntime(config, sandbox, endpoints, new Transport(config.http(), trust), new TppFactory(ca, keys, config.bankMode(), configured));
+  }
+
+  public KitConfig config() {
+    return config;
+  }
+
+  public BankEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public TppFactory tpps() {
+    return tpps;
+  }
+
+  /** The embedded reference sandbox, when the kit started one. */
+  public Optional<ReferenceSandbox> sandbox() {
+    return sandbox;
+  }
+
+  /** A client for one scenario. */
+  public BankClient newClient() {
+    return new BankClient(config, transport, endpoints);
+  }
+
+  @Override
+  public void close() {
+    sandbox.ifPresent(ReferenceSandbox::close);
+  }
+
+  private static Optional<Tpp> configuredTpp(KitConfig config) {
+    CredentialSettings c = config.credentials();
+    if (c.source() == CredentialSettings.Source.GENERATED) {
+      return Optional.empty();
+    }
+    OrganizationId orgId = config.organizationId().orElseThrow(() -> new ConfigException("missing configuration key 'kit.organizationId'"));
+    try {
+      Credentials credentials =
+          c.source() == CredentialSettings.Source.PEM
+              ? CredentialFiles.loadPem(c.certificate().orElseThrow(), c.privateKey().orElseThrow(), c.keyPassword().map(s -> s.chars()).orElse(null))
+              : CredentialFiles.loadPkcs12(c.pkcs12().orElseThrow(), c.pkcs12Password().orElseThrow().chars(), c.alias().orElse(null));
+      String inCertificate = com.obkit.pki.Certificates.organizationIdentifier(credentials.certificate()).orElse("<none>");
+      if (!inCertificate.equals(orgId.value())) {
+        throw new ConfigException(
+            "kit.organizationId is " + orgId + " but the configured certificate carries organizationIdentifier " + inCertificate);
+      }
+      return Optional.of(new Tpp(orgId, credentials));
+    } catch (CredentialException e) {
+      throw new ConfigException("kit.credentials: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<X509Certificate> readPemCertificates(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      List<X509Certificate> out = new ArrayList<>();
+      CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> out.add((X509Certificate) c));
+      if (out.isEmpty()) {
+        throw new ConfigException("kit.http.trustCertificate: no certificate in " + file);
+      }
+      return out;
+    } catch (IOException | CertificateException e) {
+      throw new ConfigException("kit.http.trustCertificate: cannot read a certificate from " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package com.obkit.runtime;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one run-wide {@link KitRuntime}. Cucumber has no run scope in its dependency injection, so the
+ * runtime lives here between the {@code @BeforeAll} and {@code @AfterAll} hooks; scenario objects get it
+ * through PicoContainer from {@link #current()}. Starting it again after {@link #stop()} (a second
+ * in-process run, as the kit's self-tests do) reloads the configuration.
+ */
+public final class KitSession {
+
+  private static final AtomicReference<KitRuntime> CURRENT = new AtomicReference<>();
+
+  private KitSession() {}
+
+  /** Starts the run's runtime from the current configuration (once; later calls keep the running one). */
+  public static synchronized KitRuntime start() {
+    KitRuntime running = CURRENT.get();
+    if (running == null) {
+      running = KitRuntime.start(com.obkit.config.KitConfig.load());
+      CURRENT.set(running);
+    }
+    return running;
+  }
+
+  /** The running runtime. */
+  public static KitRuntime current() {
+    KitRuntime running = CURRENT.get();
+    if (running == null) {
+      throw new IllegalStateException("the kit's runtime is not started: the @BeforeAll hook did not run or failed");
+    }
+    return running;
+  }
+
+  /** Stops the runtime (the embedded sandbox) at the end of a run. */
+  public static synchronized void stop() {
+    KitRuntime running = CURRENT.getAndSet(null);
+    if (running != null) {
+      running.close();
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package com.obkit.sandbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded reference sandbox: a strict, faithful implementation of the bank's side of the
+ * onboarding contract (sections 1 to 8 of {@code bank-contract.md}) on Javalin / Jetty, for the kit to
+ * be run against and for tests. Every request is verified independently of the kit's own code.
+ *
+ * <p>Endpoints: {@code GET /xs2a-bg/version}, {@code GET /xs2a-bg/openapi.json}, {@code GET
+ * /auth/openapi.json}, {@code GET /xs2a-bg/{tenant}/onboarding/v1} (and {@code /v1/onboarding}), {@code
+ * POST /xs2a-bg/{tenant}/sandbox/v1/test-accounts}, {@code POST /auth/{tenant}/v1/registration}, {@code
+ * GET /auth/{tenant}/v1/auth}, {@code GET|POST /auth/{tenant}/v1/login}, {@code POST
+ * /auth/{tenant}/v1/token}, {@code GET /auth/{tenant}/.well-known/openid-configuration}.
+ *
+ * <p>All state is in memory and thread-safe; nothing is logged per request, and secrets never are.
+ */
+public final class ReferenceSandbox implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceSandbox.class);
+
+  private final SandboxOptions options;
+  private final Javalin app;
+  private final ServerTls tls;
+  private final SandboxState state;
+  private final URI baseUrl;
+
+  private ReferenceSandbox(SandboxOptions options, Javalin app, ServerTls tls, SandboxState state, URI baseUrl) {
+    this.options = options;
+    this.app = app;
+    this.tls = tls;
+    this.state = state;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Starts a sandbox that fetches {@code sector_identifier_uri} documents over the network. */
+  public static ReferenceSandbox start(SandboxOptions options) {
+    return start(options, SectorIdentifierFetcher.http());
+  }
+
+  /**
+   * Starts a sandbox.
+   *
+   * @param options how to run
+   * @param sectorIdentifierFetcher how {@code sector_identifier_uri} documents are fetched (REG-7)
+   * @throws IllegalStateException when the server cannot start (port in use, ...)
+   */
+  public static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sectorIdentifierFetcher, "sectorIdentifierFetcher");
+
+    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    Secrets secrets = new Secrets();
+    CertificateRegistry certificates = new CertificateRegistry();
+    InitialAccessTokens tokens = new InitialAccessTokens(options.clock(), options.tokenLifetime(), secrets);
+    ClientRegistry clients = new ClientRegistry(secrets);
+    TestAccounts accounts = new TestAccounts(secrets);
+    AuthorizationStore authorizations = new AuthorizationStore(options.clock(), secrets);
+    ErrorRenderer out = new ErrorRenderer(json);
+    RequestVerifier verifier =
+        new RequestVerifier(options.mode(), new CertificateVerifier(options.clock(), certificates), new SignatureVerifier());
+
+    Xs2aEndpoints xs2a = new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, out, json);
+    RegistrationEndpoint registration =
+        new RegistrationEndpoint(options, verifier, tokens, clients, sectorIdentifierFetcher, out, json);
+    AuthorizationEndpoints authorization = new AuthorizationEndpoints(options, clients, accounts, authorizations, secrets, out);
+    String xs2aOpenApi = resource("/sandbox/xs2a-openapi.json");
+    String authOpenApi = resource("/sandbox/auth-openapi.json");
+
+    ServerTls tls = options.tls() ? ServerTls.generate(options.host()) : null;
+
+    Javalin app =
+        Javalin.create(cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.startup.showOldJavalinVersionWarning = false;
+          cfg.http.prefer405over404 = true;
+          cfg.http.maxRequestSize = options.maxBodyBytes();
+          cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, options, tls));
+
+          cfg.routes.before(ctx -> prelude(ctx, options));
+
+          cfg.routes.get("/xs2a-bg/version", xs2a::version);
+          cfg.routes.get("/xs2a-bg/openapi.json", ctx -> rawJson(ctx, xs2aOpenApi));
+          cfg.routes.get("/auth/openapi.json", ctx -> rawJson(ctx, authOpenApi));
+          cfg.routes.get("/xs2a-bg/{tenant}/onboarding/v1", xs2a::onboarding);
+          cfg.routes.get("/xs2a-bg/{tenant}/v1/onboarding", xs2a::onboarding);
+          cfg.routes.post("/xs2a-bg/{tenant}/sandbox/v1/test-accounts", xs2a::createTestAccount);
+
+          cfg.routes.post("/auth/{tenant}/v1/registration", registration::register);
+          cfg.routes.get("/auth/{tenant}/v1/auth", authorization::authorize);
+          cfg.routes.get("/auth/{tenant}/v1/login", authorization::loginPage);
+          cfg.routes.post("/auth/{tenant}/v1/login", authorization::login);
+          cfg.routes.post("/auth/{tenant}/v1/token", authorization::token);
+          cfg.routes.get("/auth/{tenant}/.well-known/openid-configuration", authorization::discovery);
+
+          cfg.routes.exception(Rejection.class, (e, ctx) -> out.render(ctx, e));
+          cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e, out));
+          cfg.routes.error(404, ctx -> statusWithoutBody(ctx, out, "no such resource"));
+          cfg.routes.error(405, ctx -> statusWithoutBody(ctx, out, "method " + ctx.req().getMethod() + " is not allowed here"));
+          cfg.routes.error(413, ctx -> statusWithoutBody(ctx, out, "request body larger than " + options.maxBodyBytes() + " bytes"));
+        });
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new IllegalStateException("reference sandbox cannot start on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+    }
+    String host = ServerTls.isWildcard(options.host()) ? "127.0.0.1" : options.host();
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    URI baseUrl = URI.create((options.tls() ? "https" : "http") + "://" + host + ":" + app.port());
+    return new ReferenceSandbox(options, app, tls, new SandboxState(clients, certificates, accounts), baseUrl);
+  }
+
+  /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** The bound port (the ephemeral one when {@link SandboxOptions#port()} is 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The TLS certificate generated at start, for clients to trust in memory; empty without TLS. */
+  public Optional<X509Certificate> serverCertificate() {
+    return Optional.ofNullable(tls).map(ServerTls::certificate);
+  }
+
+  /** The options the sandbox runs with. */
+  public SandboxOptions options() {
+    return options;
+  }
+
+  /** A read-only view of registered clients, certificates and test accounts. */
+  public SandboxState state() {
+    return state;
+  }
+
+  /** Stops Jetty; idempotent. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "ReferenceSandbox[" + baseUrl + ", " + options.mode() + "]";
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  private static Connector connector(Server server, HttpConfiguration base, SandboxOptions options, ServerTls tls) {
+    HttpConfiguration http = new HttpConfiguration(base);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector;
+    if (tls == null) {
+      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    } else {
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      secure.setSniHostCheck(false); // clients connect by IP literal, which carries no SNI
+      http.addCustomizer(secure);
+      connector =
+          new ServerConnector(
+              server, new SslConnectionFactory(tls.sslContextFactory(), HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+    }
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    return connector;
+  }
+
+  /** Before every handler: the configured latency, then an early 413 on a declared oversize body. */
+  private static void prelude(Context ctx, SandboxOptions options) {
+    Duration latency = options.latency();
+    if (!latency.isZero()) {
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    RequestView.requireDeclaredLengthWithin(ctx.req(), options.maxBodyBytes());
+  }
+
+  private static void rawJson(Context ctx, String body) {
+    ctx.contentType("application/json");
+    ctx.result(body);
+  }
+
+  /** Error statuses Javalin produced itself (no route, wrong method): give them the family's shape. */
+  private static void statusWithoutBody(Context ctx, ErrorRenderer out, String text) {
+    if (Boolean.TRUE.equals(ctx.attribute(ErrorRenderer.RENDERED))) {
+      return;
+    }
+    out.render(ctx, generic(ctx.statusCode(), text, ErrorRenderer.dialectFor(ctx.req().getRequestURI())));
+  }
+
+  private static void unexpected(Context ctx, Exception e, ErrorRenderer out) {
+    ErrorRenderer.Dialect dialect = ErrorRenderer.dialectFor(ctx.req().getRequestURI());
+    if (e instanceof HttpResponseException h && h.getStatus() >= 400 && h.getStatus() < 500) {
+      out.render(ctx, dialect, generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage(), dialect));
+      return;
+    }
+    // A bug in the sandbox, not a client error. Log the type only: messages could in theory carry input.
+    LOG.error("reference sandbox failed on {} {}: {}", ctx.req().getMethod(), ctx.req().getRequestURI(), e.getClass().getName(), e);
+    ctx.status(500);
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (dialect == ErrorRenderer.Dialect.XS2A) {
+      body.put("tppMessages", List.of(Map.of("category", "ERROR", "code", "INTERNAL_SERVER_ERROR", "text", "internal error")));
+    } else {
+      body.put("error", "server_error");
+      body.put("error_description", "internal error");
+    }
+    out.writeJson(ctx, body);
+    ctx.attribute(ErrorRenderer.RENDERED, Boolean.TRUE);
+  }
+
+  private static Rejection generic(int status, String text, ErrorRenderer.Dialect dialect) {
+    if (status < 400 || status > 499) {
+      status = 400;
+    }
+    String code;
+    if (dialect == ErrorRenderer.Dialect.XS2A) {
+      code =
+          switch (status) {
+            case 404 -> Rejection.RESOURCE_UNKNOWN;
+            case 405 -> Rejection.SERVICE_INVALID;
+            default -> Rejection.FORMAT_ERROR;
+          };
+    } else {
+      code = Rejection.INVALID_REQUEST;
+    }
+    return new Rejection(status, code, text);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ReferenceSandbox.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read resource " + name, e);
+    }
+  }
+}

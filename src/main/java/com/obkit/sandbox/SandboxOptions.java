@@ -1,0 +1,128 @@
+package com.obkit.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link ReferenceSandbox} runs.
+ *
+ * @param host interface to bind, e.g. {@code 127.0.0.1}
+ * @param port TCP port, 0 for an ephemeral one
+ * @param tls whether to serve HTTPS with a certificate generated at start
+ * @param mode {@link Mode#SANDBOX} (test certificates, {@code SSL-Certificate} header, test accounts) or
+ *     {@link Mode#PRODUCTION} (no {@code SSL-Certificate}, no test accounts, https redirect URIs only)
+ * @param tokenLifetime lifetime of an initial access token (TOK-1 {@code expires_in}), at least one second
+ * @param latency delay added before every answer, zero or more
+ * @param clock the sandbox's notion of now: certificate validity, token, session and code expiry
+ * @param deviations names of deliberate rule violations (reserved: a later version breaks exactly one
+ *     rule per name; today they are stored and otherwise ignored)
+ * @param maxBodyBytes largest request body accepted; larger bodies get 413
+ */
+public record SandboxOptions(
+    String host,
+    int port,
+    boolean tls,
+    Mode mode,
+    Duration tokenLifetime,
+    Duration latency,
+    Clock clock,
+    Set<String> deviations,
+    int maxBodyBytes) {
+
+  /** Which environment of the bank the sandbox imitates (contract section 1). */
+  public enum Mode {
+    SANDBOX,
+    PRODUCTION
+  }
+
+  public SandboxOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+    Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(deviations, "deviations");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+    }
+    if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "tokenLifetime " + tokenLifetime + " must be at least one second (expires_in is in seconds)");
+    }
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency " + latency + " must not be negative");
+    }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " must be positive");
+    }
+    for (String d : deviations) {
+      if (d == null || d.isBlank()) {
+        throw new IllegalArgumentException("deviation names must not be blank");
+      }
+    }
+    deviations = Set.copyOf(deviations);
+  }
+
+  /**
+   * 127.0.0.1, ephemeral port, TLS, sandbox mode, 86400 s tokens, no latency, the system clock, no
+   * deviations, 64 KiB bodies.
+   */
+  public static SandboxOptions defaults() {
+    return new SandboxOptions(
+        "127.0.0.1",
+        0,
+        true,
+        Mode.SANDBOX,
+        Duration.ofSeconds(86400),
+        Duration.ZERO,
+        Clock.systemUTC(),
+        Set.of(),
+        64 * 1024);
+  }
+
+  public SandboxOptions withHost(String value) {
+    return new SandboxOptions(value, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withPort(int value) {
+    return new SandboxOptions(host, value, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withTls(boolean value) {
+    return new SandboxOptions(host, port, value, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withMode(Mode value) {
+    return new SandboxOptions(host, port, tls, value, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withTokenLifetime(Duration value) {
+    return new SandboxOptions(host, port, tls, mode, value, latency, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withLatency(Duration value) {
+    return new SandboxOptions(host, port, tls, mode, tokenLifetime, value, clock, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withClock(Clock value) {
+    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, value, deviations, maxBodyBytes);
+  }
+
+  public SandboxOptions withDeviations(Set<String> value) {
+    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, clock, value, maxBodyBytes);
+  }
+
+  public SandboxOptions withMaxBodyBytes(int value) {
+    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, clock, deviations, value);
+  }
+
+  /** Whether deviation {@code name} is switched on. */
+  public boolean deviates(String name) {
+    return deviations.contains(name);
+  }
+}

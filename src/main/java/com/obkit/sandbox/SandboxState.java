@@ -1,0 +1,59 @@
+package com.obkit.sandbox;
+
+import com.obkit.pki.OrganizationId;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A read-only look into a running sandbox, for tests and reports. Never exposes secrets (no tokens,
+ * client secrets, codes or digipass numbers).
+ */
+public final class SandboxState {
+
+  private final ClientRegistry clients;
+  private final CertificateRegistry certificates;
+  private final TestAccounts accounts;
+
+  SandboxState(ClientRegistry clients, CertificateRegistry certificates, TestAccounts accounts) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.certificates = Objects.requireNonNull(certificates, "certificates");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+  }
+
+  /** Number of registered clients (one per organization id, REG-2). */
+  public int clientCount() {
+    return clients.size();
+  }
+
+  /** The organization's {@code client_id}, once registered. */
+  public Optional<String> clientId(OrganizationId organizationId) {
+    return clients.byOrganization(organizationId).map(ClientRegistry.Client::clientId);
+  }
+
+  /** The organization's currently registered redirect URIs (empty when not registered). */
+  public List<String> redirectUris(OrganizationId organizationId) {
+    return clients.byOrganization(organizationId).map(ClientRegistry.Client::redirectUris).orElse(List.of());
+  }
+
+  /** Lowercase hex SHA-256 of the organization's active certificate (CERT-4), once onboarded. */
+  public Optional<String> activeCertificateFingerprint(OrganizationId organizationId) {
+    return certificates.activeFingerprint(organizationId);
+  }
+
+  /** Whether {@code certificate} was revoked by a newer one of its organization id (CERT-4). */
+  public boolean isRevoked(X509Certificate certificate) {
+    return certificates.isRevoked(CertificateVerifier.fingerprint(certificate));
+  }
+
+  /** Number of revoked certificates. */
+  public int revokedCertificateCount() {
+    return certificates.revokedCount();
+  }
+
+  /** Number of test accounts created (section 7). */
+  public int testAccountCount() {
+    return accounts.size();
+  }
+}

@@ -1,0 +1,113 @@
+package com.obkit.steps;
+
+import com.obkit.checks.Conformance;
+import com.obkit.checks.ErrorChecks;
+import com.obkit.checks.Rule;
+import com.obkit.checks.TokenChecks;
+import com.obkit.signing.DigestAlgorithm;
+import com.obkit.signing.SigningProfile;
+import com.obkit.signing.Tampering;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Stage 2: the initial access token, and the signature and certificate rules the bank enforces on it. */
+public final class InitialTokenSteps {
+  private static final Rule TOK_1 = Rule.must("TOK-1");
+
+  private final Journey journey;
+  private final Conformance conformance;
+  private final ScenarioRules rules;
+  private final Refusals refusals;
+
+  public InitialTokenSteps(Journey journey, ScenarioKit kit, ScenarioRules rules, Refusals refusals) {
+    this.journey = journey;
+    this.conformance = kit.conformance();
+    this.rules = rules;
+    this.refusals = refusals;
+  }
+
+  @When("the TPP requests an initial access token")
+  public void theTppRequestsAnInitialAccessToken() {
+    journey.requestToken(Tampering.NONE);
+  }
+
+  @When("the TPP requests an initial access token with {breakage}")
+  public void theTppRequestsAnInitialAccessTokenWith(Tampering breakage) {
+    journey.requestToken(breakage);
+  }
+
+  @When("the TPP requests an initial access token signed with algorithm {string}, headers {string} and digest {string}")
+  public void theTppRequestsSignedWith(String algorithm, String headers, String digest) {
+    journey.requestToken(new SigningProfile(algorithm, List.of(headers.split(" ")), DigestAlgorithm.byLabel(digest).orElseThrow()));
+  }
+
+  @When("the TPP requests an initial access token for the tenant {string}")
+  public void theTppRequestsForTheTenant(String tenant) {
+    journey.requestTokenIn(tenant);
+  }
+
+  @Then("the bank answers {int} with a JSON body")
+  public void theBankAnswersWithAJsonBody(int status) {
+    conformance.requireAll(TOK_1, journey.last(), ErrorChecks.status(status), TokenChecks.jsonBody());
+  }
+
+  @Then("the token's scope is {string} and its type is {string}")
+  public void theTokensScopeAndType(String scope, String type) {
+    conformance.requireAll(TOK_1, journey.last(), TokenChecks.scopeIsClientReg(), TokenChecks.tokenTypeIsBearer());
+  }
+
+  @Then("the token expires in {long} seconds")
+  public void theTokenExpiresIn(long seconds) {
+    conformance.require(TOK_1, TokenChecks.expiresIn(seconds), journey.last());
+  }
+
+  @Then("the answer carries an access token and an absolute registration link")
+  public void theAnswerCarriesTokenAndLink() {
+    conformance.requireAll(TOK_1, journey.last(), TokenChecks.accessTokenPresent(), TokenChecks.registrationLinkAbsolute());
+  }
+
+  @Then("the bank refuses it with {int} and the Berlin Group code {string}")
+  public void theBankRefusesItWith(int status, String code) {
+    refusals.berlinGroup(ErrorChecks.status(status), code);
+  }
+
+  @Then("the bank refuses it with {int} and the Berlin Group code {string} or {string}")
+  public void theBankRefusesItWithEither(int status, String code, String otherCode) {
+    refusals.berlinGroup(ErrorChecks.status(status), code, otherCode);
+  }
+
+  @Then("the bank answers {int} {string} or {int} {string}")
+  public void theBankAnswersOneOf(int status, String code, int otherStatus, String otherCode) {
+    refusals.berlinGroup(ErrorChecks.statusIn(status, otherStatus), code, otherCode);
+  }
+
+  @Then("no initial access token is issued")
+  public void noInitialAccessTokenIsIssued() {
+    conformance.require(rules.subject(), TokenChecks.noAccessToken(), journey.last());
+  }
+
+  @Given("a TPP whose test certificate has {certificateDefect}")
+  public void aTppWhoseCertificateHas(UnaryOperator<com.obkit.pki.CertificateSpec.Builder> defect) {
+    journey.useDefectiveCertificate(defect);
+  }
+
+  @When("the TPP registers a new certificate for the same organization identifier")
+  public void theTppRegistersANewCertificate() {
+    journey.renewCertificate();
+    journey.requestToken(Tampering.NONE);
+  }
+
+  @Then("the new certificate gets an initial access token")
+  public void theNewCertificateGetsAToken() {
+    conformance.require(Rule.must("CERT-4"), ErrorChecks.status(200), journey.last());
+  }
+
+  @Then("the previous certificate is refused with {int} and the Berlin Group code {string}")
+  public void thePreviousCertificateIsRefused(int status, String code) {
+    journey.requestTokenWithPreviousCertificate();
+    refusals.berlinGroup(ErrorChecks.status(status), code);
+  }
+}

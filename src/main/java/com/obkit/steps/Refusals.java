@@ -1,0 +1,40 @@
+package com.obkit.steps;
+
+import com.obkit.checks.Check;
+import com.obkit.checks.Conformance;
+import com.obkit.checks.ErrorChecks;
+import com.obkit.client.HttpExchange;
+
+/**
+ * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a SIG-2
+ * scenario, at its MUST/SHOULD level), the body's shape under ERR-1.
+ */
+public final class Refusals {
+  private final Conformance conformance;
+  private final ScenarioRules rules;
+  private final Journey journey;
+
+  public Refusals(ScenarioKit kit, ScenarioRules rules, Journey journey) {
+    this.conformance = kit.conformance();
+    this.rules = rules;
+    this.journey = journey;
+  }
+
+  /** An XS2A refusal: one of the statuses, a Berlin Group body, one of the codes. */
+  public void berlinGroup(Check<HttpExchange> status, String... codes) {
+    HttpExchange x = journey.last();
+    conformance.require(rules.subject(), status, x);
+    conformance.require(rules.errorShape(), ErrorChecks.berlinGroupShape(), x);
+    conformance.require(rules.subject(), ErrorChecks.berlinGroupError(codes), x);
+  }
+
+  /** An auth-endpoint refusal: one of the statuses, an OAuth body, one of the codes (as error or in tppMessages). */
+  public void oauth(Check<HttpExchange> status, String... codes) {
+    HttpExchange x = journey.last();
+    conformance.require(rules.subject(), status, x);
+    conformance.require(rules.errorShape(), ErrorChecks.oauthShape(), x);
+    if (codes.length > 0) {
+      conformance.require(rules.subject(), ErrorChecks.authEndpointCode(codes), x);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package com.obkit.steps;
+
+import com.obkit.checks.Level;
+import com.obkit.checks.Rule;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The contract rules a scenario is tagged with ({@code @SIG-2 @ERR-1 @must}). Shared refusal steps such as
+ * "the bank refuses it with 401 ..." check the status under the scenario's own rule (SIG-2 in a SIG-2
+ * scenario) and at the scenario's level, and the body shape under ERR-1, so a failure names the rule the
+ * bank broke.
+ */
+public final class ScenarioRules {
+  private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
+  private List<String> ids = List.of();
+  private Level level = Level.MUST;
+
+  void bind(Collection<String> tags) {
+    ids = tags.stream().map(RULE_TAG::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1)).toList();
+    level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
+  }
+
+  /** The rule the scenario is about: its first rule tag other than ERR-1, at the scenario's level. */
+  public Rule subject() {
+    return ids.stream()
+        .filter(id -> !id.equals("ERR-1"))
+        .findFirst()
+        .map(id -> new Rule(id, level))
+        .orElseThrow(() -> new IllegalStateException("scenario has no rule tag such as @SIG-2"));
+  }
+
+  /** ERR-1 (error body shape), a MUST wherever it applies. */
+  public Rule errorShape() {
+    return Rule.must("ERR-1");
+  }
+}

@@ -1,0 +1,124 @@
+package com.obkit.pki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CertificateSpecTest {
+
+  private static final OrganizationId ORG = OrganizationId.of("PSDES-BDE-3DFD21");
+
+  @Test
+  void builderDefaultsDescribeASandboxTestCertificate() {
+    Instant before = Instant.now();
+    CertificateSpec spec = CertificateSpec.builder(ORG).build();
+    Instant after = Instant.now();
+
+    assertThat(spec.commonName()).isEqualTo("TPP PSDES-BDE-3DFD21");
+    assertThat(spec.organizationId()).contains(ORG);
+    assertThat(spec.rawOrganizationIdentifier()).isEmpty();
+    assertThat(spec.subjectOrganizationIdentifier()).contains("PSDES-BDE-3DFD21");
+    assertThat(spec.organization()).isEqualTo("Conformance Kit TPP");
+    assertThat(spec.country()).isEqualTo("ES");
+    assertThat(spec.roles()).containsExactly(PspRole.PSP_AI, PspRole.PSP_PI);
+    assertThat(spec.ncaName()).isEqualTo("Competent Authority BDE");
+    assertThat(spec.ncaId()).isEqualTo("ES-BDE");
+    assertThat(spec.profile()).isEqualTo(CertificateProfile.SANDBOX);
+    assertThat(spec.psd2Statement()).isTrue();
+    assertThat(spec.psd2QcStatement())
+        .contains(new Psd2QcStatement(List.of(PspRole.PSP_AI, PspRole.PSP_PI), "Competent Authority BDE", "ES-BDE"));
+    assertThat(spec.notBefore())
+        .isBetween(before.minus(Duration.ofMinutes(1)), after.minus(Duration.ofMinutes(1)));
+    assertThat(spec.notAfter()).isBetween(before.plus(Duration.ofDays(365)), after.plus(Duration.ofDays(365)));
+  }
+
+  @Test
+  void builderOverridesEveryField() {
+    Instant from = Instant.parse("2020-01-01T00:00:00Z");
+    Instant to = Instant.parse("2021-01-01T00:00:00Z");
+    CertificateSpec spec =
+        CertificateSpec.builder(ORG)
+            .commonName("Acme")
+            .organization("Acme BV")
+            .country("NL")
+            .roles(List.of(PspRole.PSP_IC))
+            .ncaName("Banco de España")
+            .ncaId("ES-BDE")
+            .profile(CertificateProfile.QWAC)
+            .validity(from, to)
+            .withoutPsd2Statement()
+            .build();
+
+    assertThat(spec.commonName()).isEqualTo("Acme");
+    assertThat(spec.organization()).isEqualTo("Acme BV");
+    assertThat(spec.country()).isEqualTo("NL");
+    assertThat(spec.roles()).containsExactly(PspRole.PSP_IC);
+    assertThat(spec.ncaName()).isEqualTo("Banco de España");
+    assertThat(spec.profile()).isEqualTo(CertificateProfile.QWAC);
+    assertThat(spec.notBefore()).isEqualTo(from);
+    assertThat(spec.notAfter()).isEqualTo(to);
+    assertThat(spec.psd2Statement()).isFalse();
+    assertThat(spec.psd2QcStatement()).isEmpty();
+  }
+
+  @Test
+  void withoutOrganizationIdentifierEmptiesBothForms() {
+    CertificateSpec spec =
+        CertificateSpec.builder(ORG).rawOrganizationIdentifier("x").withoutOrganizationIdentifier().build();
+
+    assertThat(spec.organizationId()).isEmpty();
+    assertThat(spec.rawOrganizationIdentifier()).isEmpty();
+    assertThat(spec.subjectOrganizationIdentifier()).isEmpty();
+    assertThat(spec.ncaId()).as("defaults still come from the org id").isEqualTo("ES-BDE");
+  }
+
+  @Test
+  void rawOrganizationIdentifierReplacesTheValidOne() {
+    CertificateSpec spec = CertificateSpec.builder(ORG).rawOrganizationIdentifier("PSD-DNB-1").build();
+
+    assertThat(spec.organizationId()).isEmpty();
+    assertThat(spec.subjectOrganizationIdentifier()).contains("PSD-DNB-1");
+  }
+
+  @Test
+  void constructorRefusesBothIdentifierForms() {
+    Instant now = Instant.now();
+    assertThatThrownBy(
+            () ->
+                new CertificateSpec("cn", Optional.of(ORG), Optional.of("raw"), "O", "ES", List.of(),
+                    "n", "i", CertificateProfile.SANDBOX, now, now.plusSeconds(1), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exclusive");
+  }
+
+  @Test
+  void invalidFieldsAreRefusedWithTheirName() {
+    assertThatThrownBy(() -> CertificateSpec.builder(ORG).commonName(" ").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commonName");
+    assertThatThrownBy(() -> CertificateSpec.builder(ORG).country("nl").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("country 'nl'");
+    Instant now = Instant.now();
+    assertThatThrownBy(() -> CertificateSpec.builder(ORG).validity(now, now.minusSeconds(1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("notBefore");
+    assertThatThrownBy(() -> CertificateSpec.builder(ORG).profile(null).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("profile");
+    assertThatThrownBy(() -> CertificateSpec.builder(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void rolesAreCopied() {
+    List<PspRole> roles = new java.util.ArrayList<>(List.of(PspRole.PSP_AS));
+    CertificateSpec spec = CertificateSpec.builder(ORG).roles(roles).build();
+    roles.add(PspRole.PSP_IC);
+    assertThat(spec.roles()).containsExactly(PspRole.PSP_AS);
+  }
+}
