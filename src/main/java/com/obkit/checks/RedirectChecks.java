@@ -45,4 +45,16 @@ public final class RedirectChecks {
         x -> !(x.isRedirect() && x.header("location").orElse("").startsWith(suppliedUri)),
         x -> "redirected to the unregistered URI " + x.header("location").orElse("").split("\\?")[0]);
   }
+
+  /**
+   * EnsureAuthorisationRequestRefused (AUTH-5): a 4xx error page, or a redirect to the registered URI that
+   * carries {@code error=}; never the login page.
+   */
+  public static Check<HttpExchange> refusedOrErrorRedirect(String registeredUri) {
+    return Check.that(
+        "EnsureAuthorisationRequestRefused",
+        x -> (x.status() >= 400 && x.status() < 500)
+            || (x.isRedirect() && x.header("location").orElse("").startsWith(registeredUri) && x.header("location").orElse("").contains("error=")),
+        x -> "the request was not refused: " + x.describe() + x.header("location").map(l -> " Location: " + l.split("\\?")[0]).orElse(""));
+  }
 }

@@ -85,6 +85,6 @@ public final class TokenChecks {
   }
 
   static String text(HttpExchange x, String field) {
-    return x.json().map(j -> j.path(field).asText("")).orElse("");
+    return x.jsonText(field);
   }
 }

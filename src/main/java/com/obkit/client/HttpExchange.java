@@ -47,6 +47,11 @@ public record HttpExchange(String method, URI uri, int status, Map<String, List<
     }
   }
 
+  /** A top-level JSON field as text, or "" when absent or the body is not JSON. */
+  public String jsonText(String field) {
+    return json().map(j -> j.path(field).asText("")).orElse("");
+  }
+
   /** Whether the status is a redirect (3xx). */
   public boolean isRedirect() {
     return status >= 300 && status < 400;

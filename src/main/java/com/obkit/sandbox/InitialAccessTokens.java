@@ -58,6 +58,20 @@ final class InitialAccessTokens {
     return grants.containsKey(token);
   }
 
+  /** Ends the life of every token of {@code organizationId} now; returns how many were live. */
+  int expireAll(OrganizationId organizationId) {
+    Instant now = clock.instant();
+    int[] count = {0};
+    grants.replaceAll((token, grant) -> {
+      if (grant.organizationId().equals(organizationId) && now.isBefore(grant.expiresAt())) {
+        count[0]++;
+        return new Grant(organizationId, now);
+      }
+      return grant;
+    });
+    return count[0];
+  }
+
   long lifetimeSeconds() {
     return lifetime.toSeconds();
   }

@@ -2,6 +2,7 @@ package com.obkit.sandbox;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.obkit.pki.OrganizationId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -48,13 +49,16 @@ public final class ReferenceSandbox implements AutoCloseable {
   private final Javalin app;
   private final ServerTls tls;
   private final SandboxState state;
+  private final InitialAccessTokens tokens;
   private final URI baseUrl;
 
-  private ReferenceSandbox(SandboxOptions options, Javalin app, ServerTls tls, SandboxState state, URI baseUrl) {
+  private ReferenceSandbox(
+      SandboxOptions options, Javalin app, ServerTls tls, SandboxState state, InitialAccessTokens tokens, URI baseUrl) {
     this.options = options;
     this.app = app;
     this.tls = tls;
     this.state = state;
+    this.tokens = tokens;
     this.baseUrl = baseUrl;
   }
 
@@ -135,7 +139,7 @@ public final class ReferenceSandbox implements AutoCloseable {
       host = "[" + host + "]";
     }
     URI baseUrl = URI.create((options.tls() ? "https" : "http") + "://" + host + ":" + app.port());
-    return new ReferenceSandbox(options, app, tls, new SandboxState(clients, certificates, accounts), baseUrl);
+    return new ReferenceSandbox(options, app, tls, new SandboxState(clients, certificates, accounts), tokens, baseUrl);
   }
 
   /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */
@@ -161,6 +165,21 @@ public final class ReferenceSandbox implements AutoCloseable {
   /** A read-only view of registered clients, certificates and test accounts. */
   public SandboxState state() {
     return state;
+  }
+
+  /**
+   * Test hook (REG-3): every initial access token issued so far to {@code organizationId} expires now,
+   * as if its lifetime had passed. Returns how many live tokens were expired.
+   *
+   * @throws IllegalArgumentException when {@code organizationId} is not an ETSI 5.2.1 identifier
+   */
+  public int expireInitialAccessTokens(String organizationId) {
+    return expireInitialAccessTokens(OrganizationId.of(organizationId));
+  }
+
+  /** Test hook (REG-3): see {@link #expireInitialAccessTokens(String)}. */
+  public int expireInitialAccessTokens(OrganizationId organizationId) {
+    return tokens.expireAll(Objects.requireNonNull(organizationId, "organizationId"));
   }
 
   /** Stops Jetty; idempotent. */

@@ -1,6 +1,7 @@
 package com.obkit.steps;
 
 import com.obkit.checks.AccountChecks.TestAccount;
+import com.obkit.checks.NotApplicable;
 import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.RegistrationChecks;
@@ -124,7 +125,7 @@ public final class Journey {
     last = client.requestInitialToken(tpp, inTenant, signing, tampering);
     token = null;
     if (last.status() == 200) {
-      String access = TokenChecks.text(last, "access_token");
+      String access = last.jsonText("access_token");
       String link = last.json().map(j -> j.path("_links").path("registration").asText("")).orElse("");
       if (!access.isEmpty() && !link.isEmpty()) {
         token = new InitialToken(access, URI.create(link));
@@ -199,12 +200,27 @@ public final class Journey {
     this.tenant = newTenant;
   }
 
+  /** Registers with the given token in the configured places instead of the scenario's own. */
+  public HttpExchange registerWithToken(String otherToken, String uri) {
+    return register(r -> standardRegistration(otherToken, r.redirectUris()), List.of(uri));
+  }
+
+  /** Registers with a missing, unknown or expired token (REG-3). */
+  public HttpExchange registerWithTokenDefect(String defect, String uri) {
+    return switch (defect) {
+      case "no initial access token" -> register(r -> r.withTokens(Optional.empty(), Optional.empty()), List.of(uri));
+      case "an unknown token" -> registerWithToken("kit-unknown-" + java.util.UUID.randomUUID(), uri);
+      case "an expired token" -> registerWithToken(expiredToken(), uri);
+      default -> throw new IllegalArgumentException("unknown token defect: " + defect);
+    };
+  }
+
   /** A token issued to a different organization id (REG-6). */
   public String tokenOfAnotherOrganization() {
     Tpp other = runtime.tpps().newTpp();
     HttpExchange x = client.requestInitialToken(other, tenant, config().bank().signing(), Tampering.NONE);
     conformance.require(Rule.must("TOK-1"), ErrorChecks.status(200), x);
-    return TokenChecks.text(x, "access_token");
+    return x.jsonText("access_token");
   }
 
   /** Makes the current token expire, where the bank under test allows it (the embedded sandbox). */
@@ -222,7 +238,7 @@ public final class Journey {
   }
 
   public String registeredClientId(int index) {
-    return TokenChecks.text(registrations.get(index), "client_id");
+    return registrations.get(index).jsonText("client_id");
   }
 
   public List<HttpExchange> registrations() {
@@ -238,8 +254,8 @@ public final class Journey {
     if (registrations.size() < 2) {
       throw new IllegalStateException("needs two registrations");
     }
-    String a = TokenChecks.text(registrations.get(registrations.size() - 2), "client_secret");
-    String b = TokenChecks.text(registrations.get(registrations.size() - 1), "client_secret");
+    String a = registrations.get(registrations.size() - 2).jsonText("client_secret");
+    String b = registrations.get(registrations.size() - 1).jsonText("client_secret");
     return !MessageDigest.isEqual(sha256(a), sha256(b));
   }
 

@@ -1,4 +1,4 @@
-package com.obkit.steps;
+package com.obkit.checks;
 
 import org.opentest4j.TestAbortedException;
 

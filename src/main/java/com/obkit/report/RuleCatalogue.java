@@ -1,0 +1,69 @@
+package com.obkit.report;
+
+import com.obkit.checks.Level;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every MUST and SHOULD rule of the bank's contract (sections 2 to 8), from {@code catalogue/rules.tsv}:
+ * id, level, one-line statement, source. Scenario tags are checked against it.
+ */
+public final class RuleCatalogue {
+
+  /**
+   * One rule.
+   *
+   * @param id stable id such as {@code SIG-2}
+   * @param level MUST or SHOULD
+   * @param statement one line
+   * @param source where the contract takes it from (REG, OAS, BG, ...)
+   */
+  public record Entry(String id, Level level, String statement, String source) {}
+
+  private final List<Entry> entries;
+
+  private RuleCatalogue(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /** The catalogue shipped with the kit. */
+  public static RuleCatalogue load() {
+    try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
+      }
+      List<Entry> list = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      reader.readLine(); // header
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (f.length != 4) {
+          throw new IllegalStateException("catalogue/rules.tsv: line needs 4 tab-separated fields: " + line);
+        }
+        list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3]));
+      }
+      return new RuleCatalogue(list);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public Optional<Entry> find(String id) {
+    return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+  }
+}

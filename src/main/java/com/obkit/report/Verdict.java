@@ -1,0 +1,214 @@
+package com.obkit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.obkit.checks.Level;
+import com.obkit.report.ScenarioOutcome.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The run's verdict: {@code CONFORMANT} when no MUST scenario failed, {@code NOT CONFORMANT} with the
+ * broken MUST rule ids otherwise, {@code INCONCLUSIVE} when the kit could not judge (environment or kit
+ * errors). SHOULD rules broken are warnings and never change it.
+ */
+public final class Verdict {
+
+  private static final Pattern VIOLATED = Pattern.compile("^([A-Z]{2,5}-\\d{1,2}) MUST violated");
+  private static final Pattern WARNED = Pattern.compile("^SHOULD-WARNING ([A-Z]{2,5}-\\d{1,2})");
+
+  /** The three verdicts. */
+  public enum Outcome {
+    CONFORMANT,
+    NOT_CONFORMANT,
+    INCONCLUSIVE;
+
+    public String label() {
+      return name().replace('_', ' ');
+    }
+  }
+
+  private final List<ScenarioOutcome> outcomes;
+  private final Set<String> failedMustRules;
+  private final Set<String> warnedShouldRules;
+  private final Outcome outcome;
+
+  private Verdict(List<ScenarioOutcome> outcomes) {
+    this.outcomes = List.copyOf(outcomes);
+    this.failedMustRules = new TreeSet<>();
+    this.warnedShouldRules = new TreeSet<>();
+    for (ScenarioOutcome o : outcomes) {
+      if (o.kind() == Kind.FAILED) {
+        failedMustRules.addAll(brokenRules(o, VIOLATED));
+      } else if (o.kind() == Kind.WARNING) {
+        warnedShouldRules.addAll(brokenRules(o, WARNED));
+      }
+    }
+    boolean errors = outcomes.stream().anyMatch(o -> o.kind() == Kind.ERROR);
+    this.outcome = !failedMustRules.isEmpty() ? Outcome.NOT_CONFORMANT : errors || outcomes.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.CONFORMANT;
+  }
+
+  public static Verdict of(List<ScenarioOutcome> outcomes) {
+    return new Verdict(outcomes);
+  }
+
+  /** The rule a failure names, or else every rule the scenario is tagged with. */
+  private static Set<String> brokenRules(ScenarioOutcome o, Pattern pattern) {
+    Matcher m = pattern.matcher(o.message().orElse(""));
+    return m.find() ? Set.of(m.group(1)) : new LinkedHashSet<>(o.rules());
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public Set<String> failedMustRules() {
+    return failedMustRules;
+  }
+
+  public Set<String> warnedShouldRules() {
+    return warnedShouldRules;
+  }
+
+  public List<ScenarioOutcome> outcomes() {
+    return outcomes;
+  }
+
+  /** The one line a nightly job greps for. */
+  public String line() {
+    StringBuilder sb = new StringBuilder("VERDICT: ").append(outcome.label());
+    if (!failedMustRules.isEmpty()) {
+      sb.append(" | failed MUST rules: ").append(String.join(", ", failedMustRules));
+    }
+    if (!warnedShouldRules.isEmpty()) {
+      sb.append(" | SHOULD warnings: ").append(String.join(", ", warnedShouldRules));
+    }
+    long errors = count(Kind.ERROR);
+    if (errors > 0) {
+      sb.append(" | ").append(errors).append(" scenario(s) could not be judged (environment or kit error)");
+    }
+    return sb.toString();
+  }
+
+  public long count(Kind kind) {
+    return outcomes.stream().filter(o -> o.kind() == kind).count();
+  }
+
+  /** Console summary: counts per kind, failures, warnings apart, and the verdict line. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Conformance summary: ").append(outcomes.size()).append(" scenarios: ");
+    Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      counts.put(k, count(k));
+    }
+    sb.append(counts.get(Kind.PASSED)).append(" passed, ")
+        .append(counts.get(Kind.FAILED)).append(" failed (MUST), ")
+        .append(counts.get(Kind.WARNING)).append(" warnings (SHOULD), ")
+        .append(counts.get(Kind.NOT_APPLICABLE)).append(" not applicable, ")
+        .append(counts.get(Kind.ERROR)).append(" errors\n");
+    appendList(sb, "Failures (MUST rules broken):", Kind.FAILED);
+    appendList(sb, "Warnings (SHOULD rules broken, not failing the run):", Kind.WARNING);
+    appendList(sb, "Errors (environment or kit, not judged):", Kind.ERROR);
+    appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
+    sb.append(line());
+    return sb.toString();
+  }
+
+  private void appendList(StringBuilder sb, String title, Kind kind) {
+    List<ScenarioOutcome> list = outcomes.stream().filter(o -> o.kind() == kind).toList();
+    if (list.isEmpty()) {
+      return;
+    }
+    sb.append(title).append('\n');
+    for (ScenarioOutcome o : list) {
+      sb.append("  - ").append(o.name()).append(" (").append(o.location()).append(")");
+      o.message().ifPresent(m -> sb.append("\n      ").append(m));
+      sb.append('\n');
+    }
+  }
+
+  /** One console line per finished scenario. */
+  static String consoleLine(ScenarioOutcome o) {
+    String mark = switch (o.kind()) {
+      case PASSED -> "PASS   ";
+      case FAILED -> "FAIL   ";
+      case WARNING -> "WARN   ";
+      case NOT_APPLICABLE -> "N/A    ";
+      case ERROR -> "ERROR  ";
+    };
+    String line = mark + String.format("%5d ms ", o.duration().toMillis()) + o.rules() + " " + o.name();
+    return o.kind() == Kind.PASSED ? line : line + "\n         " + o.message().orElse("");
+  }
+
+  /** The rule table: each catalogue rule, its scenarios, and its result. */
+  public Map<String, RuleRow> ruleTable(RuleCatalogue catalogue) {
+    Map<String, RuleRow> table = new LinkedHashMap<>();
+    for (RuleCatalogue.Entry e : catalogue.entries()) {
+      List<ScenarioOutcome> scenarios = outcomes.stream().filter(o -> o.rules().contains(e.id())).toList();
+      String result;
+      if (failedMustRules.contains(e.id())) {
+        result = "FAILED";
+      } else if (warnedShouldRules.contains(e.id())) {
+        result = "WARNING";
+      } else if (scenarios.isEmpty()) {
+        result = "NOT COVERED";
+      } else if (scenarios.stream().allMatch(o -> o.kind() == Kind.NOT_APPLICABLE)) {
+        result = "NOT APPLICABLE";
+      } else if (scenarios.stream().anyMatch(o -> o.kind() == Kind.ERROR)) {
+        result = "NOT JUDGED";
+      } else {
+        result = "PASSED";
+      }
+      table.put(e.id(), new RuleRow(e.id(), e.level(), e.statement(), scenarios.stream().map(o -> o.name() + " [" + o.kind().label() + "]").toList(), result));
+    }
+    return table;
+  }
+
+  /**
+   * One row of the rule table.
+   *
+   * @param id rule id
+   * @param level MUST or SHOULD
+   * @param statement the rule
+   * @param scenarios the scenarios tagged with it and their outcome
+   * @param result PASSED, FAILED, WARNING, NOT APPLICABLE, NOT JUDGED or NOT COVERED
+   */
+  public record RuleRow(String id, Level level, String statement, List<String> scenarios, String result) {}
+
+  /** Writes {@code verdict.json} and {@code verdict.html} (the rule table as a page) into {@code reports}. */
+  public void write(Path reports) {
+    RuleCatalogue catalogue = RuleCatalogue.load();
+    Map<String, RuleRow> table = ruleTable(catalogue);
+    try {
+      Files.createDirectories(reports);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("verdict", outcome.label());
+      json.put("failedMustRules", failedMustRules);
+      json.put("shouldWarnings", warnedShouldRules);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (Kind k : Kind.values()) {
+        counts.put(k.label(), count(k));
+      }
+      json.put("scenarios", counts);
+      json.put("rules", new ArrayList<>(table.values()));
+      json.put("outcomes", outcomes.stream().map(o -> Map.of("name", o.name(), "location", o.location(), "rules", o.rules(), "result", o.kind().label(), "message", o.message().orElse(""))).toList());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reports.resolve("verdict.json").toFile(), json);
+      Files.writeString(reports.resolve("verdict.html"), VerdictPage.render(this, table));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the verdict into " + reports, e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package com.obkit.sandbox;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the reference sandbox on its own: {@code mvn -q compile exec:java -Dexec.args="--port 8080"}.
+ * Plain HTTP by default so that curl works as on the bank's page; {@code --tls} serves HTTPS with a
+ * certificate generated at start ({@code --server-cert-out} writes it as PEM for clients to trust).
+ * Runs until Ctrl-C. Exit codes: 0 after shutdown, 1 when the server cannot start, 2 for bad options.
+ */
+@Command(
+    name = "reference-sandbox",
+    mixinStandardHelpOptions = true,
+    version = "reference-sandbox " + Xs2aEndpoints.VERSION,
+    description = "Runs the embedded reference sandbox of the bank's XS2A onboarding contract.")
+public final class SandboxMain implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  private String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for an ephemeral one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--tls", negatable = true, defaultValue = "false", description = "Serve HTTPS with a generated certificate (default: plain HTTP).")
+  private boolean tls;
+
+  @Option(names = "--mode", defaultValue = "sandbox", description = "sandbox or production (default: ${DEFAULT-VALUE}).")
+  private SandboxOptions.Mode mode;
+
+  @Option(names = "--token-lifetime", defaultValue = "86400", paramLabel = "SECONDS", description = "Initial access token lifetime (default: ${DEFAULT-VALUE}).")
+  private long tokenLifetimeSeconds;
+
+  @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MILLIS", description = "Delay before every answer (default: ${DEFAULT-VALUE}).")
+  private long latencyMillis;
+
+  @Option(names = "--max-body-bytes", defaultValue = "65536", paramLabel = "BYTES", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
+  private int maxBodyBytes;
+
+  @Option(names = "--server-cert-out", paramLabel = "FILE", description = "Write the TLS certificate as PEM (needs --tls).")
+  private Path serverCertOut;
+
+  private final Consumer<ReferenceSandbox> awaitShutdown;
+
+  /** For the command line: runs until the JVM shuts down. */
+  public SandboxMain() {
+    this(SandboxMain::awaitJvmShutdown);
+  }
+
+  /** For tests: {@code awaitShutdown} returns when the sandbox should stop. */
+  SandboxMain(Consumer<ReferenceSandbox> awaitShutdown) {
+    this.awaitShutdown = awaitShutdown;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new SandboxMain()).execute(args));
+  }
+
+  static CommandLine commandLine(SandboxMain main) {
+    return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public Integer call() {
+    if (serverCertOut != null && !tls) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--server-cert-out needs --tls");
+    }
+    SandboxOptions options;
+    try {
+      options =
+          SandboxOptions.defaults()
+              .withHost(host)
+              .withPort(port)
+              .withTls(tls)
+              .withMode(mode)
+              .withTokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
+              .withLatency(Duration.ofMillis(latencyMillis))
+              .withMaxBodyBytes(maxBodyBytes);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReferenceSandbox sandbox;
+    try {
+      sandbox = ReferenceSandbox.start(options);
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try {
+      if (serverCertOut != null) {
+        Files.writeString(serverCertOut, pem(sandbox.serverCertificate().orElseThrow()), StandardCharsets.US_ASCII);
+      }
+      out.println("Reference sandbox (" + options.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode) listening on " + sandbox.baseUrl());
+      out.println("Try: curl " + (tls ? (serverCertOut != null ? "--cacert " + serverCertOut + " " : "-k ") : "") + sandbox.baseUrl() + "/xs2a-bg/version");
+      out.println("Onboarding: GET " + sandbox.baseUrl() + "/xs2a-bg/{uk|nl|be_fr|be_nl}/onboarding/v1 (signed)");
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      awaitShutdown.accept(sandbox);
+      return 0;
+    } catch (IOException e) {
+      err.println("cannot write " + serverCertOut + ": " + e.getMessage());
+      err.flush();
+      return 1;
+    } finally {
+      sandbox.close();
+    }
+  }
+
+  static String pem(X509Certificate certificate) {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("cannot encode the server certificate", e);
+    }
+  }
+
+  private static void awaitJvmShutdown(ReferenceSandbox sandbox) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "reference-sandbox-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

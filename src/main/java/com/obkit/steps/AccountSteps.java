@@ -1,0 +1,58 @@
+package com.obkit.steps;
+
+import com.obkit.checks.AccountChecks;
+import com.obkit.checks.Conformance;
+import com.obkit.checks.Rule;
+import com.obkit.signing.Tampering;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.List;
+
+/** Stage 5: sandbox test accounts (IBAN and digipass). */
+public final class AccountSteps {
+  private final Journey journey;
+  private final Conformance conformance;
+
+  public AccountSteps(Journey journey, ScenarioKit kit) {
+    this.journey = journey;
+    this.conformance = kit.conformance();
+  }
+
+  @When("the TPP creates a test account in the tenant {string}")
+  public void theTppCreatesATestAccountIn(String tenant) {
+    journey.switchTenant(tenant);
+    journey.createAccount(tenant, Tampering.NONE);
+  }
+
+  @When("the TPP creates two test accounts")
+  public void theTppCreatesTwoTestAccounts() {
+    journey.createAccount(journey.tenant(), Tampering.NONE);
+    journey.createAccount(journey.tenant(), Tampering.NONE);
+  }
+
+  @When("the TPP creates a test account with {breakage}")
+  public void theTppCreatesATestAccountWith(Tampering breakage) {
+    journey.createAccount(journey.tenant(), breakage);
+  }
+
+  @Then("the account has a valid IBAN of the tenant's country with the bank's code")
+  public void theAccountHasAValidIban() {
+    conformance.require(Rule.must("ACC-1"), AccountChecks.ibanValidFor(journey.tenant()), lastAccount());
+  }
+
+  @Then("the account has a digipass number")
+  public void theAccountHasADigipassNumber() {
+    conformance.require(Rule.must("ACC-2"), AccountChecks.digipassPresent(), lastAccount());
+  }
+
+  @Then("the two accounts have different IBANs")
+  public void theTwoAccountsHaveDifferentIbans() {
+    List<AccountChecks.TestAccount> accounts = journey.accounts();
+    conformance.require(Rule.must("ACC-2"), AccountChecks.differentIbanFrom(accounts.get(0)), accounts.get(1));
+  }
+
+  private AccountChecks.TestAccount lastAccount() {
+    List<AccountChecks.TestAccount> accounts = journey.accounts();
+    return accounts.get(accounts.size() - 1);
+  }
+}
