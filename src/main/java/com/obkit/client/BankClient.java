@@ -58,7 +58,8 @@ public final class BankClient {
         spec(certificates)
             .accept("application/json")
             .contentType(FORM)
-            .body(request.formBody().getBytes(StandardCharsets.UTF_8));
+            // The form body is ASCII (URL-encoded), so the bytes signed are the bytes sent.
+            .body(request.formBody());
     request.bearerToken().ifPresent(t -> spec.header("Authorization", "Bearer " + t));
     return send("POST", registrationLink, spec);
   }

@@ -143,7 +143,7 @@ public record KitConfig(
           new SandboxSettings(
               value(KitKeys.SANDBOX_TOKEN_LIFETIME, this::positiveDuration),
               value(KitKeys.SANDBOX_LATENCY, this::duration),
-              value(KitKeys.SANDBOX_DEVIATIONS, v -> new LinkedHashSet<>(list(v))));
+              optional(KitKeys.SANDBOX_DEVIATIONS, v -> (Set<String>) new LinkedHashSet<>(list(v))).orElse(Set.of()));
       int parallelism = value(KitKeys.PARALLELISM, v -> intInRange(v, 1, 64));
       Path reports = value(KitKeys.REPORTS, Path::of);
       return new KitConfig(

@@ -1,6 +1,5 @@
 package com.obkit.signing;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

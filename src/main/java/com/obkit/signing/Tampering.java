@@ -4,6 +4,7 @@ import com.obkit.pki.Credentials;
 import com.obkit.pki.KeyId;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -133,7 +134,7 @@ public enum Tampering {
 
     SignedHeaders signed = switch (this) {
       case SIGNED_BY_OTHER_KEY -> new HttpSigner(
-              new Credentials(signing.certificate(), context.otherKey().get(), signing.chain()), profile)
+              new Credentials(signing.certificate(), otherKey(context), signing.chain()), profile)
           .sign(body, requestId, otherHeaders);
       // Digest and signature agree with each other, just not with the body sent.
       case DIGEST_MISMATCH -> signer.sign(differentBody(body), requestId, otherHeaders);
@@ -196,6 +197,15 @@ public enum Tampering {
       case GARBLED_SSL_CERTIFICATE -> headers.put(SignedHeaders.SSL_CERTIFICATE, garbage());
       default -> { }
     }
+  }
+
+  private static PrivateKey otherKey(TamperingContext context) {
+    PrivateKey key = Objects.requireNonNull(context.otherKey().get(), "other key");
+    if (key.equals(context.signing().privateKey())) {
+      // Would silently produce a valid request and a false "bank accepts foreign signatures" verdict.
+      throw new IllegalStateException("the other key for " + SIGNED_BY_OTHER_KEY + " is the signing key itself");
+    }
+    return key;
   }
 
   /** Base64 of random bytes that cannot be DER: the first byte is never 0x30 (SEQUENCE). */

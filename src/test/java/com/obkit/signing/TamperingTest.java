@@ -126,6 +126,13 @@ class TamperingTest {
   }
 
   @Test
+  void signedByOtherKeyRefusesTheSigningKeyItself() {
+    TamperingContext context = new TamperingContext(CREDS, SigningProfile.DEFAULT, Optional.empty(), CREDS::privateKey);
+    assertThatThrownBy(() -> Tampering.SIGNED_BY_OTHER_KEY.signedRequestHeaders(context, BODY, REQUEST_ID, Map.of()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("signing key itself");
+  }
+
+  @Test
   void corruptSignatureDiffersInOneBit() {
     String good = TestVerifier.params(apply(Tampering.NONE, SigningProfile.DEFAULT).get("Signature")).get("signature");
     String bad = TestVerifier.params(apply(Tampering.CORRUPT_SIGNATURE, SigningProfile.DEFAULT).get("Signature")).get("signature");
