@@ -52,6 +52,7 @@ final class ErrorRenderer {
   }
 
   void render(Context ctx, Dialect dialect, Rejection rejection) {
+    String code = rejection.isMalformed() && dialect != Dialect.XS2A ? Rejection.INVALID_REQUEST : rejection.code();
     ctx.status(rejection.status());
     rejection.headers().forEach(ctx::header);
     ctx.header("Cache-Control", "no-store");
@@ -59,19 +60,19 @@ final class ErrorRenderer {
       case XS2A -> {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("category", "ERROR");
-        message.put("code", rejection.code());
+        message.put("code", code);
         message.put("text", rejection.text());
         writeJson(ctx, Map.of("tppMessages", List.of(message)));
       }
       case OAUTH -> {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", rejection.code());
+        body.put("error", code);
         body.put("error_description", rejection.text());
         writeJson(ctx, body);
       }
       case HTML -> {
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(Html.errorPage(rejection.status(), rejection.code(), rejection.text()));
+        ctx.result(Html.errorPage(rejection.status(), code, rejection.text()));
       }
     }
     ctx.attribute(RENDERED, Boolean.TRUE);

@@ -238,13 +238,13 @@ public final class ReferenceSandbox implements AutoCloseable {
     if (Boolean.TRUE.equals(ctx.attribute(ErrorRenderer.RENDERED))) {
       return;
     }
-    out.render(ctx, generic(ctx.statusCode(), text, ErrorRenderer.dialectFor(ctx.req().getRequestURI())));
+    out.render(ctx, generic(ctx.statusCode(), text));
   }
 
   private static void unexpected(Context ctx, Exception e, ErrorRenderer out) {
     ErrorRenderer.Dialect dialect = ErrorRenderer.dialectFor(ctx.req().getRequestURI());
     if (e instanceof HttpResponseException h && h.getStatus() >= 400 && h.getStatus() < 500) {
-      out.render(ctx, dialect, generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage(), dialect));
+      out.render(ctx, dialect, generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage()));
       return;
     }
     // A bug in the sandbox, not a client error. Log the type only: messages could in theory carry input.
@@ -261,22 +261,17 @@ public final class ReferenceSandbox implements AutoCloseable {
     ctx.attribute(ErrorRenderer.RENDERED, Boolean.TRUE);
   }
 
-  private static Rejection generic(int status, String text, ErrorRenderer.Dialect dialect) {
+  private static Rejection generic(int status, String text) {
     if (status < 400 || status > 499) {
       status = 400;
     }
-    String code;
-    if (dialect == ErrorRenderer.Dialect.XS2A) {
-      code =
-          switch (status) {
-            case 404 -> Rejection.RESOURCE_UNKNOWN;
-            case 405 -> Rejection.SERVICE_INVALID;
-            default -> Rejection.FORMAT_ERROR;
-          };
-    } else {
-      code = Rejection.INVALID_REQUEST;
-    }
-    return new Rejection(status, code, text);
+    String xs2aCode =
+        switch (status) {
+          case 404 -> Rejection.RESOURCE_UNKNOWN;
+          case 405 -> Rejection.SERVICE_INVALID;
+          default -> Rejection.FORMAT_ERROR;
+        };
+    return Rejection.malformed(status, xs2aCode, text);
   }
 
   private static String resource(String name) {

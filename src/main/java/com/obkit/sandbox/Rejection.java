@@ -14,12 +14,17 @@ final class Rejection extends RuntimeException {
   private final int status;
   private final String code;
   private final transient Map<String, String> headers;
+  private final boolean malformed;
 
   Rejection(int status, String code, String text) {
     this(status, code, text, Map.of());
   }
 
   Rejection(int status, String code, String text, Map<String, String> headers) {
+    this(status, code, text, headers, false);
+  }
+
+  private Rejection(int status, String code, String text, Map<String, String> headers, boolean malformed) {
     super(Objects.requireNonNull(text, "text"), null, false, false);
     if (status < 400 || status > 499) {
       throw new IllegalArgumentException("a rejection is a 4xx, not " + status);
@@ -27,6 +32,21 @@ final class Rejection extends RuntimeException {
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");
     this.headers = Map.copyOf(headers);
+    this.malformed = malformed;
+  }
+
+  /**
+   * A request malformed at the HTTP level (unreadable or oversized body, unknown path, wrong method),
+   * before any endpoint rule: {@code FORMAT_ERROR} (or {@code RESOURCE_UNKNOWN} / {@code
+   * SERVICE_INVALID}) on XS2A paths, {@code invalid_request} on OAuth and browser paths.
+   */
+  static Rejection malformed(int status, String xs2aCode, String text) {
+    return new Rejection(status, xs2aCode, text, Map.of(), true);
+  }
+
+  /** Whether the code depends on the endpoint family (see {@link #malformed}). */
+  boolean isMalformed() {
+    return malformed;
   }
 
   int status() {

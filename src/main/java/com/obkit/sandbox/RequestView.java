@@ -79,12 +79,12 @@ final class RequestView {
       return bytes;
     } catch (IOException e) {
       // A broken upload is the client's problem, never a 5xx (ERR-1).
-      throw new Rejection(400, Rejection.FORMAT_ERROR, "the request body could not be read: " + e.getClass().getSimpleName());
+      throw Rejection.malformed(400, Rejection.FORMAT_ERROR, "the request body could not be read: " + e.getClass().getSimpleName());
     }
   }
 
   static Rejection tooLarge(int maxBodyBytes) {
-    return new Rejection(413, Rejection.FORMAT_ERROR, "request body larger than " + maxBodyBytes + " bytes");
+    return Rejection.malformed(413, Rejection.FORMAT_ERROR, "request body larger than " + maxBodyBytes + " bytes");
   }
 
   String method() {

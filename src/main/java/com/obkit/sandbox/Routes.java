@@ -11,11 +11,8 @@ final class Routes {
   static Tenant tenant(Context ctx) {
     String value = ctx.pathParam("tenant");
     return Tenant.byPathValue(value)
-        .orElseThrow(() -> {
-          ErrorRenderer.Dialect dialect = ErrorRenderer.dialectFor(ctx.req().getRequestURI());
-          String code = dialect == ErrorRenderer.Dialect.XS2A ? Rejection.RESOURCE_UNKNOWN : Rejection.INVALID_REQUEST;
-          return new Rejection(404, code, "unknown tenant '" + value + "' (expected uk, nl, be_fr or be_nl)");
-        });
+        .orElseThrow(() ->
+            Rejection.malformed(404, Rejection.RESOURCE_UNKNOWN, "unknown tenant '" + value + "' (expected uk, nl, be_fr or be_nl)"));
   }
 
   /** Whether the Content-Type's media type (parameters ignored) is {@code expected}. */
