@@ -1,5 +1,6 @@
 package com.obkit.runtime;
 
+import com.obkit.config.KitConfig;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,14 +12,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class KitSession {
 
   private static final AtomicReference<KitRuntime> CURRENT = new AtomicReference<>();
+  private static final AtomicReference<KitConfig> PRESET = new AtomicReference<>();
 
   private KitSession() {}
 
-  /** Starts the run's runtime from the current configuration (once; later calls keep the running one). */
+  /**
+   * Makes the next run use {@code config} instead of loading it from system properties and environment:
+   * how a programmatic run ({@code ConformanceLauncher}) passes its configuration without touching global
+   * system properties. Consumed by the next {@link #start()}.
+   */
+  public static void preset(KitConfig config) {
+    PRESET.set(config);
+  }
+
+  /** Starts the run's runtime from the preset or loaded configuration (once; later calls keep the running one). */
   public static synchronized KitRuntime start() {
     KitRuntime running = CURRENT.get();
     if (running == null) {
-      running = KitRuntime.start(com.obkit.config.KitConfig.load());
+      KitConfig preset = PRESET.getAndSet(null);
+      running = KitRuntime.start(preset != null ? preset : KitConfig.load());
       CURRENT.set(running);
     }
     return running;

@@ -1,0 +1,100 @@
+package com.obkit.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.obkit.config.KitConfig;
+import com.obkit.runtime.KitSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the conformance suite in this JVM through the JUnit Platform launcher, with a given configuration
+ * and reports folder, and returns the verdict. Used by the command line and by the kit's self-tests (one
+ * in-process run per sandbox deviation).
+ */
+public final class ConformanceLauncher {
+
+  private final Path features;
+
+  /** @param features the folder of feature files (the top-level {@code features/}) */
+  public ConformanceLauncher(Path features) {
+    this.features = features;
+  }
+
+  /**
+   * The outcome of one run.
+   *
+   * @param verdict CONFORMANT, NOT CONFORMANT or INCONCLUSIVE
+   * @param failedMustRules the MUST rule ids broken
+   * @param shouldWarnings the SHOULD rule ids broken
+   * @param resultsByScenario scenario name + location → result label (passed, failed, warning, ...)
+   */
+  public record RunResult(String verdict, List<String> failedMustRules, List<String> shouldWarnings, Map<String, String> resultsByScenario) {}
+
+  /**
+   * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the verdict
+   * files; self-tests leave them off.
+   */
+  public RunResult run(KitConfig config, Path reports, boolean fullReports) {
+    KitSession.preset(config);
+    StringBuilder plugins = new StringBuilder("com.obkit.report.VerdictPlugin:").append(reports);
+    if (fullReports) {
+      plugins.append(", json:").append(reports.resolve("cucumber.json"))
+          .append(", junit:").append(reports.resolve("cucumber-junit.xml"))
+          .append(", io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm");
+    }
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectDirectory(features.toFile()))
+            .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
+            .configurationParameter("cucumber.glue", "com.obkit.steps")
+            .configurationParameter("cucumber.plugin", plugins.toString())
+            .configurationParameter("cucumber.publish.quiet", "true")
+            .configurationParameter("cucumber.execution.parallel.enabled", String.valueOf(config.parallelism() > 1))
+            .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
+            .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(config.parallelism()))
+            .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(config.parallelism()))
+            .build();
+    try {
+      Files.deleteIfExists(reports.resolve("verdict.json"));
+      Launcher launcher = LauncherFactory.create();
+      launcher.execute(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      KitSession.preset(null);
+      KitSession.stop();
+    }
+    return read(reports.resolve("verdict.json"));
+  }
+
+  static RunResult read(Path verdictFile) {
+    if (!Files.isRegularFile(verdictFile)) {
+      throw new IllegalStateException("the run wrote no verdict (" + verdictFile + "): it did not start; see the output above");
+    }
+    try {
+      JsonNode v = new ObjectMapper().readTree(verdictFile.toFile());
+      List<String> failed = new ArrayList<>();
+      v.path("failedMustRules").forEach(n -> failed.add(n.asText()));
+      List<String> warnings = new ArrayList<>();
+      v.path("shouldWarnings").forEach(n -> warnings.add(n.asText()));
+      Map<String, String> results = new LinkedHashMap<>();
+      v.path("outcomes").forEach(o -> results.put(o.path("name").asText() + " @ " + o.path("location").asText(), o.path("result").asText()));
+      return new RunResult(v.path("verdict").asText(), failed, warnings, results);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
