@@ -99,3 +99,9 @@ Feature: Register redirect URIs by dynamic client registration
   Scenario: A registration whose signature does not verify is refused
     When the TPP registers the redirect URI "https://tpp.example/cb" with a corrupted signature
     Then the bank refuses the registration with 401 and the code "SIGNATURE_INVALID"
+
+  @REG-8 @ERR-1 @should
+  Scenario: A plain http redirect URI is refused in production
+    Given the bank under test is a production environment
+    When the TPP registers the redirect URI "http://tpp.example/cb"
+    Then the bank refuses the registration with 400 and the OAuth error "invalid_redirect_uri" or "invalid_request"

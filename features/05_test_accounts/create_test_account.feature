@@ -29,3 +29,9 @@ Feature: Create a test account in the sandbox
   Scenario: An unsigned test account request is refused
     When the TPP creates a test account with no Signature header
     Then the bank refuses it with 401 and the Berlin Group code "SIGNATURE_MISSING"
+
+  @ACC-3 @ERR-1 @must
+  Scenario: Test accounts are refused outside the sandbox
+    Given the bank under test is a production environment
+    When the TPP asks a production environment for a test account
+    Then the bank refuses it without creating an account

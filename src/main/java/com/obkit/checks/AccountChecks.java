@@ -49,6 +49,14 @@ public final class AccountChecks {
         a -> "digipass is missing or not a number (" + a.digipass().length() + " chars)");
   }
 
+  /** EnsureNoTestAccountCreated (ACC-3): the answer carries no IBAN. */
+  public static Check<HttpExchange> noAccountCreated() {
+    return Check.that(
+        "EnsureNoTestAccountCreated",
+        x -> x.status() >= 400 && x.jsonText("iban").isEmpty(),
+        x -> "a test account was created: " + x.describe());
+  }
+
   /** EnsureNewIbanPerAccount (ACC-2). */
   public static Check<TestAccount> differentIbanFrom(TestAccount other) {
     return Check.that(

@@ -247,7 +247,8 @@ public final class ReferenceSandbox implements AutoCloseable {
       out.render(ctx, dialect, generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage()));
       return;
     }
-    // A bug in the sandbox, not a client error. Log the type only: messages could in theory carry input.
+    // A bug in the sandbox, not a client error: worth a stack trace. No request data is logged beyond
+    // method and path (never the query or body, which may carry tokens or codes).
     LOG.error("reference sandbox failed on {} {}: {}", ctx.req().getMethod(), ctx.req().getRequestURI(), e.getClass().getName(), e);
     ctx.status(500);
     Map<String, Object> body = new LinkedHashMap<>();

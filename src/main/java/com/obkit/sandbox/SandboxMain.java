@@ -33,16 +33,16 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
   private String host;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for an ephemeral one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "TCP port, 0 for an ephemeral one (default: ${DEFAULT-VALUE}).")
   private int port;
 
   @Option(names = "--tls", negatable = true, defaultValue = "false", description = "Serve HTTPS with a generated certificate (default: plain HTTP).")
   private boolean tls;
 
-  @Option(names = "--mode", defaultValue = "sandbox", description = "sandbox or production (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--mode", defaultValue = "sandbox", paramLabel = "sandbox|production", description = "sandbox or production (default: ${DEFAULT-VALUE}).")
   private SandboxOptions.Mode mode;
 
   @Option(names = "--token-lifetime", defaultValue = "86400", paramLabel = "SECONDS", description = "Initial access token lifetime (default: ${DEFAULT-VALUE}).")

@@ -85,10 +85,11 @@ final class ServerTls {
     Set<String> ips = new LinkedHashSet<>(List.of("127.0.0.1", "::1"));
     Set<String> dns = new LinkedHashSet<>(List.of("localhost"));
     if (!isWildcard(bindHost)) {
-      if (looksLikeIp(bindHost)) {
-        ips.add(bindHost);
+      String host = bindHost.startsWith("[") && bindHost.endsWith("]") ? bindHost.substring(1, bindHost.length() - 1) : bindHost;
+      if (isIpLiteral(host)) {
+        ips.add(host);
       } else {
-        dns.add(bindHost);
+        dns.add(host);
       }
     }
     List<GeneralName> names = new ArrayList<>();
@@ -101,12 +102,13 @@ final class ServerTls {
     return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
   }
 
-  private static boolean looksLikeIp(String host) {
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:\\[\\]]+")) {
+  /** An IPv4 dotted quad or an IPv6 literal; never resolves a name. */
+  private static boolean isIpLiteral(String host) {
+    if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !(host.indexOf(':') >= 0 && host.matches("[0-9a-fA-F:.]+"))) {
       return false;
     }
     try {
-      InetAddress.getByName(host); // literal: no lookup happens
+      InetAddress.getByName(host); // a literal: parsed, no lookup
       return true;
     } catch (UnknownHostException e) {
       return false;

@@ -12,10 +12,12 @@ import java.util.List;
 public final class AccountSteps {
   private final Journey journey;
   private final Conformance conformance;
+  private final Refusals refusals;
 
-  public AccountSteps(Journey journey, ScenarioKit kit) {
+  public AccountSteps(Journey journey, ScenarioKit kit, Refusals refusals) {
     this.journey = journey;
     this.conformance = kit.conformance();
+    this.refusals = refusals;
   }
 
   @When("the TPP creates a test account in the tenant {string}")
@@ -33,6 +35,17 @@ public final class AccountSteps {
   @When("the TPP creates a test account with {breakage}")
   public void theTppCreatesATestAccountWith(Tampering breakage) {
     journey.createAccount(journey.tenant(), breakage);
+  }
+
+  @When("the TPP asks a production environment for a test account")
+  public void theTppAsksProductionForATestAccount() {
+    journey.requestTestAccountInProduction();
+  }
+
+  @Then("the bank refuses it without creating an account")
+  public void theBankRefusesWithoutCreatingAnAccount() {
+    refusals.berlinGroup(com.obkit.checks.ErrorChecks.clientError());
+    conformance.require(Rule.must("ACC-3"), AccountChecks.noAccountCreated(), journey.last());
   }
 
   @Then("the account has a valid IBAN of the tenant's country with the bank's code")

@@ -72,6 +72,16 @@ public final class Journey {
     return last;
   }
 
+  // ---- the environment
+
+  /** Scenarios about one kind of environment are not applicable to the other (reported, never passed). */
+  public void requireBankMode(com.obkit.config.BankMode mode) {
+    if (config().bankMode() != mode) {
+      throw new NotApplicable("this scenario is about a " + mode.name().toLowerCase(java.util.Locale.ROOT)
+          + " environment; kit.bankMode is " + config().bankMode().name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
   // ---- the TPP and its certificate (contract section 3)
 
   /** A fresh TPP for this scenario (its own organization id when certificates are generated). */
@@ -122,6 +132,7 @@ public final class Journey {
   }
 
   private HttpExchange requestToken(Tpp tpp, String inTenant, SigningProfile signing, Tampering tampering) {
+    requireSslCertificateHeaderFor(tampering);
     last = client.requestInitialToken(tpp, inTenant, signing, tampering);
     token = null;
     if (last.status() == 200) {
@@ -132,6 +143,13 @@ public final class Journey {
       }
     }
     return last;
+  }
+
+  /** SSL-Certificate rules (SIG-7) exist only where the header is sent (the sandbox). */
+  private void requireSslCertificateHeaderFor(Tampering tampering) {
+    if ((tampering == Tampering.OMIT_SSL_CERTIFICATE || tampering == Tampering.GARBLED_SSL_CERTIFICATE) && !config().bank().sendSslCertificate()) {
+      throw new NotApplicable("the SSL-Certificate header is sandbox-only and kit.sslCertificateHeader is false");
+    }
   }
 
   /** Precondition: a valid initial access token for the current TPP and tenant (TOK-1). */
@@ -296,6 +314,7 @@ public final class Journey {
       accounts.add(account);
       return account;
     }
+    requireBankMode(com.obkit.config.BankMode.SANDBOX);
     last = client.createTestAccount(tpps.current(), inTenant, "EUR", tampering);
     if (tampering == Tampering.NONE) {
       conformance.require(Rule.must("ACC-1"), ErrorChecks.status(201), last);
@@ -303,6 +322,12 @@ public final class Journey {
     TestAccount account = TestAccount.from(last);
     accounts.add(account);
     return account;
+  }
+
+  /** Asks a production environment for a test account, which it must refuse (ACC-3). */
+  public HttpExchange requestTestAccountInProduction() {
+    last = client.createTestAccount(tpps.current(), tenant, "EUR", Tampering.NONE);
+    return last;
   }
 
   public List<TestAccount> accounts() {

@@ -19,7 +19,15 @@ class EmbeddedConformanceTest {
 
     assertThat(result.verdict()).isEqualTo("CONFORMANT");
     assertThat(result.resultsByScenario()).hasSizeGreaterThanOrEqualTo(25);
-    assertThat(result.resultsByScenario()).allSatisfy((scenario, outcome) -> assertThat(outcome).as(scenario).isEqualTo("passed"));
+    // Everything passes, except the two production-only scenarios, which say they do not apply here.
+    assertThat(result.resultsByScenario())
+        .allSatisfy(
+            (scenario, outcome) -> {
+              boolean productionOnly =
+                  scenario.startsWith("A plain http redirect URI is refused in production")
+                      || scenario.startsWith("Test accounts are refused outside the sandbox");
+              assertThat(outcome).as(scenario).isEqualTo(productionOnly ? "not applicable" : "passed");
+            });
     assertThat(reports.resolve("verdict.html")).content().contains("CONFORMANT");
   }
 }

@@ -103,6 +103,7 @@ class OnboardingTest {
       HttpResponse<String> r = http.get("/xs2a-bg/" + tenant + "/onboarding/v1", signer().sign(new byte[0]));
       assertThat(r.statusCode()).isEqualTo(404);
       assertThat(Flow.bgCode(r)).isEqualTo("RESOURCE_UNKNOWN");
+      assertThat(Flow.bgText(r)).contains("unknown tenant '" + tenant + "'");
       assertThat(SandboxHttp.json(r).has("access_token")).isFalse();
     }
   }

@@ -36,7 +36,7 @@ class SandboxMainTest {
     assertThat(run(new SandboxMain(s -> {
       throw new AssertionError("must not start");
     }), "--help")).isZero();
-    assertThat(out.toString()).contains("--port", "--tls", "--no-tls", "--mode", "--token-lifetime", "--latency-ms", "--server-cert-out");
+    assertThat(out.toString()).contains("--port", "--[no-]tls", "--mode=sandbox|production", "--token-lifetime", "--latency-ms", "--server-cert-out");
   }
 
   @ParameterizedTest

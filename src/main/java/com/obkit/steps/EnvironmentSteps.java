@@ -1,0 +1,18 @@
+package com.obkit.steps;
+
+import com.obkit.config.BankMode;
+import io.cucumber.java.en.Given;
+
+/** Which environment a scenario is about; elsewhere it is reported as not applicable. */
+public final class EnvironmentSteps {
+  private final Journey journey;
+
+  public EnvironmentSteps(Journey journey) {
+    this.journey = journey;
+  }
+
+  @Given("the bank under test is a production environment")
+  public void theBankUnderTestIsAProductionEnvironment() {
+    journey.requireBankMode(BankMode.PRODUCTION);
+  }
+}
