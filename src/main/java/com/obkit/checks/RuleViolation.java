@@ -1,16 +1,22 @@
 package com.obkit.checks;
 
-/** A MUST rule the bank broke: fails the scenario. The message starts with the rule id and the check's name. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A MUST rule the bank broke: fails the scenario. The message starts with the rule ids and names the check:
+ * {@code SIG-1, TOK-2 MUST violated: EnsureHttpStatus401: ...}.
+ */
 public final class RuleViolation extends AssertionError {
   private static final long serialVersionUID = 1L;
-  private final transient Rule rule;
+  private final transient List<Rule> rules;
 
-  public RuleViolation(Rule rule, String checkName, String problem) {
-    super(rule.id() + " " + rule.level() + " violated: " + checkName + ": " + problem);
-    this.rule = rule;
+  public RuleViolation(List<Rule> rules, String checkName, String problem) {
+    super(rules.stream().map(Rule::id).collect(Collectors.joining(", ")) + " MUST violated: " + checkName + ": " + problem);
+    this.rules = List.copyOf(rules);
   }
 
-  public Rule rule() {
-    return rule;
+  public List<Rule> rules() {
+    return rules;
   }
 }

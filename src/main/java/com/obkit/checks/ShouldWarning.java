@@ -1,5 +1,7 @@
 package com.obkit.checks;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -10,14 +12,14 @@ import org.opentest4j.TestAbortedException;
 public final class ShouldWarning extends TestAbortedException {
   public static final String PREFIX = "SHOULD-WARNING";
   private static final long serialVersionUID = 1L;
-  private final transient Rule rule;
+  private final transient List<Rule> rules;
 
-  public ShouldWarning(Rule rule, String checkName, String problem) {
-    super(PREFIX + " " + rule.id() + ": " + checkName + ": " + problem);
-    this.rule = rule;
+  public ShouldWarning(List<Rule> rules, String checkName, String problem) {
+    super(PREFIX + " " + rules.stream().map(Rule::id).collect(Collectors.joining(", ")) + ": " + checkName + ": " + problem);
+    this.rules = List.copyOf(rules);
   }
 
-  public Rule rule() {
-    return rule;
+  public List<Rule> rules() {
+    return rules;
   }
 }

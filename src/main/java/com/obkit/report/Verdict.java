@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class Verdict {
 
-  private static final Pattern VIOLATED = Pattern.compile("^([A-Z]{2,5}-\\d{1,2}) MUST violated");
-  private static final Pattern WARNED = Pattern.compile("^SHOULD-WARNING ([A-Z]{2,5}-\\d{1,2})");
+  private static final Pattern VIOLATED = Pattern.compile("^((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+) MUST violated");
+  private static final Pattern WARNED = Pattern.compile("^SHOULD-WARNING ((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+):");
 
   /** The three verdicts. */
   public enum Outcome {
@@ -67,7 +67,7 @@ public final class Verdict {
   /** The rule a failure names, or else every rule the scenario is tagged with. */
   private static Set<String> brokenRules(ScenarioOutcome o, Pattern pattern) {
     Matcher m = pattern.matcher(o.message().orElse(""));
-    return m.find() ? Set.of(m.group(1)) : new LinkedHashSet<>(o.rules());
+    return m.find() ? new LinkedHashSet<>(List.of(m.group(1).split(", "))) : new LinkedHashSet<>(o.rules());
   }
 
   public Outcome outcome() {

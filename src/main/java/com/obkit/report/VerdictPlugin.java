@@ -85,6 +85,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
       out.println(verdict.summary());
     }
     verdict.write(reports);
+    AllureExtras.write(verdict);
   }
 
   static Duration total(List<ScenarioOutcome> list) {

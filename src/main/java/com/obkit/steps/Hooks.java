@@ -30,5 +30,6 @@ public final class Hooks {
   public void bindScenario(Scenario scenario) {
     log.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
+    rules.label();
   }
 }

@@ -23,7 +23,7 @@ public final class Refusals {
   /** An XS2A refusal: one of the statuses, a Berlin Group body, one of the codes. */
   public void berlinGroup(Check<HttpExchange> status, String... codes) {
     HttpExchange x = journey.last();
-    conformance.require(rules.subject(), status, x);
+    requireStatus(status, x);
     conformance.require(rules.errorShape(), ErrorChecks.berlinGroupShape(), x);
     if (codes.length > 0) {
       conformance.require(rules.subject(), ErrorChecks.berlinGroupError(codes), x);
@@ -33,10 +33,15 @@ public final class Refusals {
   /** An auth-endpoint refusal: one of the statuses, an OAuth body, one of the codes (as error or in tppMessages). */
   public void oauth(Check<HttpExchange> status, String... codes) {
     HttpExchange x = journey.last();
-    conformance.require(rules.subject(), status, x);
+    requireStatus(status, x);
     conformance.require(rules.errorShape(), ErrorChecks.oauthShape(), x);
     if (codes.length > 0) {
       conformance.require(rules.subject(), ErrorChecks.authEndpointCode(codes), x);
     }
+  }
+
+  /** The status under the scenario's rules; a 5xx where a refusal was due also breaks ERR-1. */
+  private void requireStatus(Check<HttpExchange> status, HttpExchange x) {
+    conformance.require(x.status() >= 500 ? rules.subjectAndErrorShape() : rules.subject(), status, x);
   }
 }

@@ -22,13 +22,27 @@ public final class ScenarioRules {
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
   }
 
-  /** The rule the scenario is about: its first rule tag other than ERR-1, at the scenario's level. */
-  public Rule subject() {
-    return ids.stream()
-        .filter(id -> !id.equals("ERR-1"))
-        .findFirst()
-        .map(id -> new Rule(id, level))
-        .orElseThrow(() -> new IllegalStateException("scenario has no rule tag such as @SIG-2"));
+  /** Allure labels: one "story" per rule (the Behaviors tab groups by rule) and the level as severity. */
+  void label() {
+    ids.forEach(id -> io.qameta.allure.Allure.label("story", id));
+    io.qameta.allure.Allure.label("severity", level == Level.MUST ? "critical" : "minor");
+  }
+
+  /** The rules the scenario is about: its rule tags other than ERR-1, at the scenario's level. */
+  public List<Rule> subject() {
+    List<Rule> rules = ids.stream().filter(id -> !id.equals("ERR-1")).map(id -> new Rule(id, level)).toList();
+    if (rules.isEmpty()) {
+      throw new IllegalStateException("scenario has no rule tag such as @SIG-2");
+    }
+    return rules;
+  }
+
+  /** The subject rules plus ERR-1: for a server error where a client error was due (ERR-1 is a MUST). */
+  public List<Rule> subjectAndErrorShape() {
+    List<Rule> rules = new java.util.ArrayList<>();
+    subject().forEach(r -> rules.add(Rule.must(r.id())));
+    rules.add(errorShape());
+    return rules;
   }
 
   /** ERR-1 (error body shape), a MUST wherever it applies. */

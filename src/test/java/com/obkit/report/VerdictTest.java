@@ -23,12 +23,12 @@ class VerdictTest {
   @Test
   void aFailedMustNamesTheViolatedRuleNotEveryTag() {
     Verdict v = Verdict.of(List.of(
-        outcome("a", List.of("TOK-2", "SIG-2", "ERR-1"), Kind.FAILED, "SIG-2 MUST violated: EnsureHttpStatus401: expected HTTP 401 but GET ... -> 200"),
+        outcome("a", List.of("TOK-2", "SIG-2", "ERR-1"), Kind.FAILED, "SIG-2, TOK-2 MUST violated: EnsureHttpStatus401: expected HTTP 401 but GET ... -> 200"),
         outcome("b", List.of("SIG-6"), Kind.WARNING, "SHOULD-WARNING SIG-6: EnsureHttpStatus401: ...")));
     assertThat(v.outcome()).isEqualTo(Verdict.Outcome.NOT_CONFORMANT);
-    assertThat(v.failedMustRules()).containsExactly("SIG-2");
+    assertThat(v.failedMustRules()).containsExactly("SIG-2", "TOK-2");
     assertThat(v.warnedShouldRules()).containsExactly("SIG-6");
-    assertThat(v.line()).isEqualTo("VERDICT: NOT CONFORMANT | failed MUST rules: SIG-2 | SHOULD warnings: SIG-6");
+    assertThat(v.line()).isEqualTo("VERDICT: NOT CONFORMANT | failed MUST rules: SIG-2, TOK-2 | SHOULD warnings: SIG-6");
   }
 
   @Test
