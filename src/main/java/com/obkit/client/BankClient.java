@@ -96,7 +96,12 @@ public final class BankClient {
   }
 
   private static HttpExchange send(String method, URI uri, RequestSpecification spec) {
-    Response r = spec.request(method, uri.toString());
+    Response r;
+    try {
+      r = spec.request(method, uri.toString());
+    } catch (RuntimeException e) {
+      throw Faults.classify(method, uri, e);
+    }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header h : r.getHeaders()) {
       headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());

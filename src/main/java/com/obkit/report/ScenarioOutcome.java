@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param location feature file and line
  * @param rules the rule ids it is tagged with
  * @param should whether it is tagged {@code @should}
- * @param kind passed, failed, warning (a broken SHOULD), not applicable, or error (the kit or environment)
+ * @param kind passed, failed, warning (a broken SHOULD), not applicable, environment fault, or kit error
  * @param message the failure message (no secrets: checks never print them)
  * @param duration how long it took
  */
@@ -32,6 +32,9 @@ public record ScenarioOutcome(
     FAILED,
     WARNING,
     NOT_APPLICABLE,
+    /** The bank could not be reached (refused, unknown host, TLS, timeout): not judged. */
+    ENVIRONMENT,
+    /** A defect of the kit or its configuration: not judged. */
     ERROR;
 
     public String label() {

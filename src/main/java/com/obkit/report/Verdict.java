@@ -44,9 +44,11 @@ public final class Verdict {
   private final Set<String> failedMustRules;
   private final Set<String> warnedShouldRules;
   private final Outcome outcome;
+  private final java.util.Optional<String> runError;
 
-  private Verdict(List<ScenarioOutcome> outcomes) {
+  private Verdict(List<ScenarioOutcome> outcomes, java.util.Optional<String> runError) {
     this.outcomes = List.copyOf(outcomes);
+    this.runError = runError;
     this.failedMustRules = new TreeSet<>();
     this.warnedShouldRules = new TreeSet<>();
     for (ScenarioOutcome o : outcomes) {
@@ -56,12 +58,31 @@ public final class Verdict {
         warnedShouldRules.addAll(brokenRules(o, WARNED));
       }
     }
-    boolean errors = outcomes.stream().anyMatch(o -> o.kind() == Kind.ERROR);
+    boolean errors = runError.isPresent() || outcomes.stream().anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT);
+    // Bank defects are certain even during an outage elsewhere; an outage alone is never a pass.
     this.outcome = !failedMustRules.isEmpty() ? Outcome.NOT_CONFORMANT : errors || outcomes.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.CONFORMANT;
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
-    return new Verdict(outcomes);
+    return new Verdict(outcomes, java.util.Optional.empty());
+  }
+
+  /** A verdict for a run that may have failed as a whole ({@code runError}: why no scenario could run). */
+  public static Verdict of(List<ScenarioOutcome> outcomes, java.util.Optional<String> runError) {
+    return new Verdict(outcomes, runError);
+  }
+
+  public java.util.Optional<String> runError() {
+    return runError;
+  }
+
+  /** The process exit code: 0 conformant, 1 not conformant, 2 environment or configuration error. */
+  public int exitCode() {
+    return switch (outcome) {
+      case CONFORMANT -> 0;
+      case NOT_CONFORMANT -> 1;
+      case INCONCLUSIVE -> 2;
+    };
   }
 
   /** The rule a failure names, or else every rule the scenario is tagged with. */
@@ -95,10 +116,15 @@ public final class Verdict {
     if (!warnedShouldRules.isEmpty()) {
       sb.append(" | SHOULD warnings: ").append(String.join(", ", warnedShouldRules));
     }
+    long environment = count(Kind.ENVIRONMENT);
+    if (environment > 0) {
+      sb.append(" | ").append(environment).append(" scenario(s) not judged: the bank could not be reached");
+    }
     long errors = count(Kind.ERROR);
     if (errors > 0) {
-      sb.append(" | ").append(errors).append(" scenario(s) could not be judged (environment or kit error)");
+      sb.append(" | ").append(errors).append(" scenario(s) not judged: kit error");
     }
+    runError.ifPresent(e -> sb.append(" | the run could not start: ").append(e));
     return sb.toString();
   }
 
@@ -118,10 +144,12 @@ public final class Verdict {
         .append(counts.get(Kind.FAILED)).append(" failed (MUST), ")
         .append(counts.get(Kind.WARNING)).append(" warnings (SHOULD), ")
         .append(counts.get(Kind.NOT_APPLICABLE)).append(" not applicable, ")
-        .append(counts.get(Kind.ERROR)).append(" errors\n");
+        .append(counts.get(Kind.ENVIRONMENT)).append(" environment faults, ")
+        .append(counts.get(Kind.ERROR)).append(" kit errors\n");
     appendList(sb, "Failures (MUST rules broken):", Kind.FAILED);
     appendList(sb, "Warnings (SHOULD rules broken, not failing the run):", Kind.WARNING);
-    appendList(sb, "Errors (environment or kit, not judged):", Kind.ERROR);
+    appendList(sb, "Environment faults (the bank could not be reached; not judged):", Kind.ENVIRONMENT);
+    appendList(sb, "Kit errors (not judged):", Kind.ERROR);
     appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
     sb.append(line());
     return sb.toString();
@@ -147,6 +175,7 @@ public final class Verdict {
       case FAILED -> "FAIL   ";
       case WARNING -> "WARN   ";
       case NOT_APPLICABLE -> "N/A    ";
+      case ENVIRONMENT -> "ENV    ";
       case ERROR -> "ERROR  ";
     };
     String line = mark + String.format("%5d ms ", o.duration().toMillis()) + o.rules() + " " + o.name();
@@ -167,7 +196,7 @@ public final class Verdict {
         result = "NOT COVERED";
       } else if (scenarios.stream().allMatch(o -> o.kind() == Kind.NOT_APPLICABLE)) {
         result = "NOT APPLICABLE";
-      } else if (scenarios.stream().anyMatch(o -> o.kind() == Kind.ERROR)) {
+      } else if (scenarios.stream().anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT)) {
         result = "NOT JUDGED";
       } else {
         result = "PASSED";
@@ -196,6 +225,8 @@ public final class Verdict {
       Files.createDirectories(reports);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("verdict", outcome.label());
+      json.put("exitCode", exitCode());
+      json.put("runError", runError.orElse(""));
       json.put("failedMustRules", failedMustRules);
       json.put("shouldWarnings", warnedShouldRules);
       Map<String, Long> counts = new LinkedHashMap<>();

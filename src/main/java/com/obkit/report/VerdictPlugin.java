@@ -1,6 +1,6 @@
 package com.obkit.report;
 
-import com.obkit.checks.RuleViolation;
+import com.obkit.client.EnvironmentFault;
 import com.obkit.checks.ShouldWarning;
 import com.obkit.checks.NotApplicable;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -36,7 +36,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   @Override
   public void setEventPublisher(EventPublisher publisher) {
     publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
-    publisher.registerHandlerFor(TestRunFinished.class, e -> runFinished());
+    publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
   }
 
   private void finished(TestCaseFinished event) {
@@ -66,9 +66,13 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         }
         yield t instanceof NotApplicable ? ScenarioOutcome.Kind.NOT_APPLICABLE : ScenarioOutcome.Kind.ERROR;
       }
-      case FAILED -> error.filter(t -> t instanceof RuleViolation || t instanceof AssertionError).isPresent()
-          ? ScenarioOutcome.Kind.FAILED
-          : ScenarioOutcome.Kind.ERROR;
+      case FAILED -> {
+        Throwable t = error.orElse(null);
+        if (t instanceof EnvironmentFault) {
+          yield ScenarioOutcome.Kind.ENVIRONMENT;
+        }
+        yield t instanceof AssertionError ? ScenarioOutcome.Kind.FAILED : ScenarioOutcome.Kind.ERROR;
+      }
       default -> ScenarioOutcome.Kind.ERROR; // undefined, pending, ambiguous steps: a defect of the kit
     };
   }
@@ -78,8 +82,11 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private void runFinished() {
-    Verdict verdict = Verdict.of(new ArrayList<>(outcomes));
+  private void runFinished(TestRunFinished event) {
+    // A run-level failure (the @BeforeAll hook: configuration, credentials, the embedded sandbox) ran no scenario.
+    Optional<String> runError =
+        Optional.ofNullable(event.getResult()).map(Result::getError).map(e -> e.getClass().getSimpleName() + ": " + e.getMessage());
+    Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError);
     synchronized (out) {
       out.println();
       out.println(verdict.summary());

@@ -106,7 +106,7 @@ final class AuthorizationEndpoints {
     String clientId = query.first("client_id").filter(s -> !s.isEmpty())
         .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "client_id is missing"));
     return clients.byClientId(clientId)
-        .orElseThrow(() -> Rejection.badRequest("invalid_client", "client_id '" + clientId + "' is not registered"));
+        .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_CLIENT, "client_id '" + clientId + "' is not registered"));
   }
 
   /**

@@ -199,6 +199,9 @@ public final class ReferenceSandbox implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration(base);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Two certificate headers (base64 DER) and a Signature easily pass Jetty's 8 KiB default with
+    // larger production certificates; a 431 there would be a false failure of the TPP.
+    http.setRequestHeaderSize(32 * 1024);
     ServerConnector connector;
     if (tls == null) {
       connector = new ServerConnector(server, new HttpConnectionFactory(http));

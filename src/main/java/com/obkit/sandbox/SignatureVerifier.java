@@ -176,19 +176,18 @@ final class SignatureVerifier {
     } catch (IllegalArgumentException e) {
       throw invalid("header Signature signature is not base64");
     }
+    boolean verified;
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(certificate.getPublicKey());
       verifier.update(signingString.getBytes(StandardCharsets.UTF_8));
-      if (!verifier.verify(bytes)) {
-        throw invalid("header Signature does not verify with the TPP-Signature-Certificate public key");
-      }
+      verified = verifier.verify(bytes);
     } catch (InvalidKeyException e) {
       throw invalid("TPP-Signature-Certificate key cannot verify SHA256withRSA signatures");
     } catch (GeneralSecurityException | RuntimeException e) {
-      if (e instanceof Rejection r) {
-        throw r;
-      }
+      verified = false; // e.g. a signature of the wrong length for the key
+    }
+    if (!verified) {
       throw invalid("header Signature does not verify with the TPP-Signature-Certificate public key");
     }
   }

@@ -4,6 +4,7 @@ import com.obkit.runtime.KitSession;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
+import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 
 /** Run and scenario lifecycle: the runtime (and embedded sandbox) for the run, the scenario's report log. */
@@ -30,6 +31,11 @@ public final class Hooks {
   public void bindScenario(Scenario scenario) {
     log.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
-    rules.label();
+  }
+
+  /** Allure starts the test case after the Before hooks, so labels go on at the first step. */
+  @BeforeStep
+  public void labelForAllure() {
+    rules.labelOnce();
   }
 }

@@ -122,7 +122,7 @@ class AuthorizationFlowTest {
   }
 
   private static void assertErrorPageWithoutRedirect(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.headers().firstValue("Location")).isEmpty();
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(r.body()).contains("<html");

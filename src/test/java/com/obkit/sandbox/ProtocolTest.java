@@ -173,6 +173,23 @@ class ProtocolTest {
   }
 
   @Test
+  void largeCertificateHeadersFit() {
+    // ~20 KiB of headers: accepted by the server, then refused by the rules (not a 431).
+    String big = "A".repeat(10_000);
+    HttpResponse<String> r = http.get("/xs2a-bg/nl/onboarding/v1", Map.of("SSL-Certificate", big, "TPP-Signature-Certificate", big));
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(Flow.bgCode(r)).isEqualTo("CERTIFICATE_INVALID");
+  }
+
+  @Test
+  void malformedRequestTargetsAre4xx() {
+    for (String target : new String[] {"/xs2a-bg/%zz/onboarding/v1", "/xs2a-bg/nl/../../etc/passwd", "/auth/nl/v1/%2e%2e/token"}) {
+      String r = RawHttp.exchange(sandbox.baseUrl(), "GET", target, "", new byte[0]);
+      assertThat(RawHttp.status(r)).as(target + "\n" + r).isBetween(400, 499);
+    }
+  }
+
+  @Test
   void latencyDelaysAnswers() {
     try (ReferenceSandbox slow = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false).withLatency(java.time.Duration.ofMillis(300)))) {
       long start = System.nanoTime();

@@ -1,0 +1,71 @@
+package com.obkit.cli;
+
+import com.obkit.config.ConfigException;
+import com.obkit.config.KitConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The conformance run from the command line. Exit codes: 0 CONFORMANT, 1 NOT CONFORMANT, 2 environment or
+ * configuration error (nothing could be judged, or not everything).
+ */
+@Command(
+    name = "kit",
+    mixinStandardHelpOptions = true,
+    description = "Runs the XS2A onboarding conformance suite and prints the verdict.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:CONFORMANT", "1:NOT CONFORMANT (a MUST rule is broken)", "2:environment or configuration error"})
+public final class KitMain implements Callable<Integer> {
+
+  @Option(names = "--env", description = "Profile (kit.env): local, sandbox, production, or a file in env/.")
+  String env;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any kit.* key, e.g. --set kit.tenant=be_nl (repeatable).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(names = "--features", defaultValue = "features", description = "Feature folder (default: ${DEFAULT-VALUE}).")
+  Path features;
+
+  @Option(names = "--no-exit", description = "Return instead of exiting (when run inside Maven, before the report is published).")
+  boolean noExit;
+
+  public static void main(String[] args) {
+    KitMain main = new KitMain();
+    int code = new CommandLine(main).execute(args);
+    if (!main.noExit || code != 0 && main.configurationFailed) {
+      System.exit(code);
+    }
+  }
+
+  private boolean configurationFailed;
+
+  @Override
+  public Integer call() {
+    Map<String, String> sys = new HashMap<>();
+    System.getProperties().forEach((k, v) -> sys.put(String.valueOf(k), String.valueOf(v)));
+    if (env != null) {
+      sys.put("kit.env", env);
+    }
+    sys.putAll(settings);
+    KitConfig config;
+    try {
+      config = KitConfig.load(sys, System.getenv());
+    } catch (ConfigException e) {
+      configurationFailed = true;
+      System.err.println("CONFIGURATION ERROR: " + e.getMessage());
+      return 2;
+    }
+    ConformanceLauncher.RunResult result = new ConformanceLauncher(features).run(config, config.reports(), true);
+    return switch (result.verdict()) {
+      case "CONFORMANT" -> 0;
+      case "NOT CONFORMANT" -> 1;
+      default -> 2;
+    };
+  }
+}
