@@ -45,6 +45,19 @@ public final class ReferenceSandbox implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceSandbox.class);
 
+  /**
+   * ERR-1 (never a hang): a connection silent this long is closed; a request whose body stalls is
+   * answered 400 (the body read fails) instead of holding a thread forever.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * Largest request line plus header block. Two base64 DER certificate headers and a Signature pass
+   * Jetty's 8 KiB default with larger production certificates (a 431 there would be a false failure of
+   * the TPP); anything above this is answered 431 (414 for a request line alone) in the contract's shape.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
+
   private final SandboxOptions options;
   private final Javalin app;
   private final ServerTls tls;
@@ -75,8 +88,20 @@ public final class ReferenceSandbox implements AutoCloseable {
    * @throws IllegalStateException when the server cannot start (port in use, ...)
    */
   public static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher) {
+    return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT);
+  }
+
+  /**
+   * Starts a sandbox whose connections are closed after {@code idleTimeout} without traffic (tests use
+   * a short one to show that a stalled upload is answered, not left hanging).
+   */
+  static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Duration idleTimeout) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sectorIdentifierFetcher, "sectorIdentifierFetcher");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout " + idleTimeout + " must be positive (zero would mean never)");
+    }
 
     ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     Secrets secrets = new Secrets();
@@ -97,6 +122,7 @@ public final class ReferenceSandbox implements AutoCloseable {
     String authOpenApi = resource("/sandbox/auth-openapi.json");
 
     ServerTls tls = options.tls() ? ServerTls.generate(options.host()) : null;
+    ContractErrorHandler jettyErrors = new ContractErrorHandler(json);
 
     Javalin app =
         Javalin.create(cfg -> {
@@ -104,7 +130,11 @@ public final class ReferenceSandbox implements AutoCloseable {
           cfg.startup.showOldJavalinVersionWarning = false;
           cfg.http.prefer405over404 = true;
           cfg.http.maxRequestSize = options.maxBodyBytes();
-          cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, options, tls));
+          cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, options, tls, idleTimeout));
+          // ERR-1: what Jetty refuses before Javalin runs (bad request line, 414, 431, bad Host, bad
+          // UTF-8 in the path) is answered in the contract's shapes too, not with Jetty's HTML page.
+          cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+          cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
 
           cfg.routes.before(ctx -> prelude(ctx, options));
 
@@ -195,13 +225,11 @@ public final class ReferenceSandbox implements AutoCloseable {
 
   // ---------------------------------------------------------------- wiring
 
-  private static Connector connector(Server server, HttpConfiguration base, SandboxOptions options, ServerTls tls) {
+  private static Connector connector(Server server, HttpConfiguration base, SandboxOptions options, ServerTls tls, Duration idleTimeout) {
     HttpConfiguration http = new HttpConfiguration(base);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    // Two certificate headers (base64 DER) and a Signature easily pass Jetty's 8 KiB default with
-    // larger production certificates; a 431 there would be a false failure of the TPP.
-    http.setRequestHeaderSize(32 * 1024);
+    http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
     ServerConnector connector;
     if (tls == null) {
       connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -215,6 +243,7 @@ public final class ReferenceSandbox implements AutoCloseable {
     }
     connector.setHost(options.host());
     connector.setPort(options.port());
+    connector.setIdleTimeout(idleTimeout.toMillis());
     return connector;
   }
 
