@@ -47,10 +47,11 @@ Feature: Get an initial access token
 
     @SIG-2 @must
     Examples: a signature that does not verify
-      | broken                                  | code              |
-      | a corrupted signature                   | SIGNATURE_INVALID |
-      | a signature made with another key       | SIGNATURE_INVALID |
-      | an X-Request-ID other than the signed one | SIGNATURE_INVALID |
+      | broken                                              | code              |
+      | a corrupted signature                               | SIGNATURE_INVALID |
+      | a signature made with another key                   | SIGNATURE_INVALID |
+      | an X-Request-ID other than the signed one           | SIGNATURE_INVALID |
+      | a signature that covers fewer headers than it lists | SIGNATURE_INVALID |
 
     @SIG-3 @must
     Examples: a digest that does not protect the body
@@ -60,20 +61,20 @@ Feature: Get an initial access token
 
     @SIG-4 @must
     Examples: a keyId of another certificate
-      | broken                                | code              |
-      | a keyId with the wrong serial number  | SIGNATURE_INVALID |
-      | a keyId with the wrong issuer         | SIGNATURE_INVALID |
+      | broken                               | code              |
+      | a keyId with the wrong serial number | SIGNATURE_INVALID |
+      | a keyId with the wrong issuer        | SIGNATURE_INVALID |
 
     @SIG-7 @CERT-3 @must
     Examples: the sandbox's SSL-Certificate header
-      | broken                     | code                |
-      | no SSL-Certificate header  | CERTIFICATE_MISSING |
-      | a garbled SSL-Certificate  | CERTIFICATE_INVALID |
+      | broken                    | code                |
+      | no SSL-Certificate header | CERTIFICATE_MISSING |
+      | a garbled SSL-Certificate | CERTIFICATE_INVALID |
 
     @CERT-3 @must
     Examples: not a certificate
-      | broken                                | code                |
-      | a garbled TPP-Signature-Certificate   | CERTIFICATE_INVALID |
+      | broken                              | code                |
+      | a garbled TPP-Signature-Certificate | CERTIFICATE_INVALID |
 
   @SIG-6 @TOK-2 @ERR-1 @should
   Scenario: An unknown signature algorithm label is refused

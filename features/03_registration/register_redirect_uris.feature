@@ -34,7 +34,7 @@ Feature: Register redirect URIs by dynamic client registration
     When the TPP replays the whole flow with the redirect URI "https://tpp.example/new"
     Then the registration is created
     And the client_id is the same as before
-    And the answer lists exactly the registered redirect URIs
+    And the registered redirect URIs are replaced by the new list, not added to
     And the authorisation endpoint accepts "https://tpp.example/new"
     And the authorisation endpoint refuses "https://tpp.example/old"
     And the kit reports whether the client_secret changed

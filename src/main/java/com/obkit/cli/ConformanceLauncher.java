@@ -48,6 +48,11 @@ public final class ConformanceLauncher {
    * files; self-tests leave them off.
    */
   public RunResult run(KitConfig config, Path reports, boolean fullReports) {
+    return run(config, reports, fullReports, null);
+  }
+
+  /** As {@link #run(KitConfig, Path, boolean)}, only the scenarios matching a Cucumber tag expression (e.g. {@code @SIG-3}). */
+  public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
     KitSession.preset(config);
     StringBuilder plugins = new StringBuilder("com.obkit.report.VerdictPlugin:").append(reports);
     if (fullReports) {
@@ -55,8 +60,12 @@ public final class ConformanceLauncher {
           .append(", junit:").append(reports.resolve("cucumber-junit.xml"))
           .append(", io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm");
     }
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+    if (tagExpression != null) {
+      builder.configurationParameter("cucumber.filter.tags", tagExpression);
+    }
     LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request()
+        builder
             .selectors(selectDirectory(features.toFile()))
             .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
             .configurationParameter("cucumber.glue", "com.obkit.steps")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,7 @@ final class AuthorizationEndpoints {
     this.store = Objects.requireNonNull(store, "store");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.out = Objects.requireNonNull(out, "out");
+    out.adopt(options);
   }
 
   // ---------------------------------------------------------------- authorisation endpoint
@@ -67,7 +69,7 @@ final class AuthorizationEndpoints {
       redirectError(ctx, redirectUri, "unsupported_response_type", "only response_type=code is supported", state);
       return;
     }
-    String challengeProblem = pkceChallengeProblem(query);
+    String challengeProblem = options.deviates(Deviation.PKCE_NOT_REQUIRED) ? null : pkceChallengeProblem(query);
     if (challengeProblem != null) {
       redirectError(ctx, redirectUri, "invalid_request", challengeProblem, state);
       return;
@@ -78,8 +80,12 @@ final class AuthorizationEndpoints {
             client.clientId(),
             redirectUri,
             state,
-            query.first("code_challenge").orElseThrow(),
+            query.first("code_challenge").orElse(""),
             query.first("scope").orElse(null));
+    if (options.deviates(Deviation.AUTHORIZATION_SKIPS_LOGIN)) {
+      redirectWithCode(ctx, session, store.session(session, tenant).orElseThrow(AuthorizationEndpoints::unknownSession));
+      return;
+    }
     // AUTH-1: on to the bank's login page, same host, never straight back to the TPP.
     redirect(ctx, request.baseUrl() + "/auth/" + tenant.pathValue() + "/v1/login?session=" + session);
   }
@@ -101,28 +107,59 @@ final class AuthorizationEndpoints {
     }
   }
 
-  /** AUTH-4: an unknown client gets an error page, no redirect. */
+  /** AUTH-4: an unknown client gets an error page, no redirect (ERR-1: a 4xx). */
   ClientRegistry.Client requireKnownClient(FormData query) {
     String clientId = query.first("client_id").filter(s -> !s.isEmpty())
         .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "client_id is missing"));
-    return clients.byClientId(clientId)
-        .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_CLIENT, "client_id '" + clientId + "' is not registered"));
+    Optional<String> supplied = query.first("redirect_uri").filter(s -> !s.isEmpty());
+    return clients.byClientId(clientId).orElseThrow(() -> {
+      if (options.deviates(Deviation.SERVER_ERROR_ON_UNKNOWN_CLIENT)) {
+        return Rejection.deviantServerError(new NullPointerException("client is null"));
+      }
+      if (options.deviates(Deviation.UNKNOWN_CLIENT_REDIRECTS) && supplied.isPresent()) {
+        return Rejection.deviantRedirect(errorLocation(supplied.get(), "unauthorized_client", "unknown client_id", query));
+      }
+      return Rejection.badRequest(Rejection.INVALID_CLIENT, "client_id '" + clientId + "' is not registered");
+    });
   }
 
   /**
    * AUTH-2 / AUTH-3: the redirect URI is, by simple string comparison (no normalisation, no further
    * decoding), one of the client's currently registered URIs; otherwise an error page, no redirect.
+   * Returns the URI as supplied (the same string, unless a deviation matched it leniently).
    */
   String requireRegisteredRedirectUri(FormData query, ClientRegistry.Client client) {
     String redirectUri = query.first("redirect_uri").filter(s -> !s.isEmpty())
         .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "redirect_uri is missing"));
-    for (String registered : client.redirectUris()) {
-      if (registered.equals(redirectUri)) {
-        return registered;
+    List<String> accepted =
+        options.deviates(Deviation.REMOVED_REDIRECT_URIS_STILL_ACCEPTED) ? client.everRegisteredRedirectUris() : client.redirectUris();
+    for (String registered : accepted) {
+      if (sameRedirectUri(registered, redirectUri)) {
+        return redirectUri;
       }
+    }
+    if (options.deviates(Deviation.OPEN_REDIRECT_ON_MISMATCH)) {
+      throw Rejection.deviantRedirect(errorLocation(redirectUri, "invalid_request", "redirect_uri is not registered", query));
     }
     throw Rejection.badRequest(
         Rejection.INVALID_REQUEST, "redirect_uri '" + redirectUri + "' is not exactly one of the client's registered redirect URIs");
+  }
+
+  /** AUTH-2: simple string comparison (RFC 3986 6.2.1); each deviation swaps in one lenient comparison. */
+  boolean sameRedirectUri(String registered, String supplied) {
+    if (options.deviates(Deviation.PREFIX_REDIRECT_MATCH)) {
+      return supplied.startsWith(registered);
+    }
+    if (options.deviates(Deviation.CASE_INSENSITIVE_REDIRECT_MATCH)) {
+      return supplied.equalsIgnoreCase(registered);
+    }
+    if (options.deviates(Deviation.NORMALISED_REDIRECT_MATCH)) {
+      return RedirectUris.normalised(supplied).equals(RedirectUris.normalised(registered));
+    }
+    if (options.deviates(Deviation.QUERY_IGNORED_REDIRECT_MATCH)) {
+      return RedirectUris.withoutQuery(supplied).equals(RedirectUris.withoutQuery(registered));
+    }
+    return supplied.equals(registered);
   }
 
   /** AUTH-5: PKCE with S256 is required; null when fine, else what is wrong. */
@@ -173,6 +210,11 @@ final class AuthorizationEndpoints {
       showLogin(ctx, tenant, sessionId, "The IBAN and digipass do not match a test account of this bank.");
       return;
     }
+    redirectWithCode(ctx, sessionId, session);
+  }
+
+  /** Ends the login session and sends the browser back to the TPP with an authorisation code. */
+  private void redirectWithCode(Context ctx, String sessionId, AuthorizationStore.Session session) {
     if (!store.closeSession(sessionId)) {
       throw unknownSession();
     }
@@ -240,7 +282,9 @@ final class AuthorizationEndpoints {
       throw invalidGrant("the code was issued to another client");
     }
     requireSameRedirectUri(form, code);
-    requirePkceVerifier(form, code);
+    if (!options.deviates(Deviation.PKCE_NOT_REQUIRED)) {
+      requirePkceVerifier(form, code);
+    }
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", secrets.opaque(32));
@@ -330,6 +374,15 @@ final class AuthorizationEndpoints {
   // ---------------------------------------------------------------- helpers
 
   private static void redirectError(Context ctx, String redirectUri, String error, String description, String state) {
+    redirect(ctx, errorLocation(redirectUri, error, description, state));
+  }
+
+  /** RFC 6749 4.1.2.1: {@code redirectUri} with error, error_description and the request's state. */
+  private static String errorLocation(String redirectUri, String error, String description, FormData query) {
+    return errorLocation(redirectUri, error, description, query.first("state").orElse(null));
+  }
+
+  private static String errorLocation(String redirectUri, String error, String description, String state) {
     StringBuilder location = new StringBuilder(redirectUri);
     location.append(redirectUri.indexOf('?') >= 0 ? '&' : '?')
         .append("error=").append(encode(error))
@@ -337,7 +390,7 @@ final class AuthorizationEndpoints {
     if (state != null) {
       location.append("&state=").append(encode(state));
     }
-    redirect(ctx, location.toString());
+    return location.toString();
   }
 
   private static void redirect(Context ctx, String location) {

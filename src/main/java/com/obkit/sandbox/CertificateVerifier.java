@@ -3,6 +3,7 @@ package com.obkit.sandbox;
 import com.obkit.pki.OrganizationId;
 import com.obkit.pki.PspRole;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -39,7 +40,7 @@ import org.bouncycastle.asn1.x500.X500Name;
  * (parseable X.509), CERT-4 (not revoked), CERT-5 (PSD2 QC statement with a TPP role).
  *
  * <p>Deliberately independent of the kit's own certificate code: this is the second implementation the
- * kit is checked against.
+ * kit is checked against. The {@link Deviation}s of these rules are switches inside these methods.
  */
 final class CertificateVerifier {
 
@@ -58,29 +59,53 @@ final class CertificateVerifier {
 
   private final Clock clock;
   private final CertificateRegistry registry;
+  private final SandboxOptions options;
 
+  /** The faithful verifier. */
   CertificateVerifier(Clock clock, CertificateRegistry registry) {
+    this(clock, registry, SandboxOptions.defaults());
+  }
+
+  /** A verifier that breaks the certificate rules named by {@code options}' deviations. */
+  CertificateVerifier(Clock clock, CertificateRegistry registry, SandboxOptions options) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** The same verifier (clock, registry) breaking the rules named by {@code other}'s deviations. */
+  CertificateVerifier deviating(SandboxOptions other) {
+    return new CertificateVerifier(clock, registry, other);
   }
 
   /** SIG-7 (sandbox mode): {@code SSL-Certificate} present, parseable, within validity. */
-  X509Certificate verifySslCertificate(RequestView request) {
+  void verifySslCertificate(RequestView request) {
+    if (options.deviates(Deviation.SSL_CERTIFICATE_NOT_REQUIRED) && !request.hasHeader(SSL_CERTIFICATE)) {
+      return;
+    }
     String value = requireCertificateHeaderPresent(request, SSL_CERTIFICATE);
+    if (options.deviates(Deviation.SSL_CERTIFICATE_NOT_PARSED)) {
+      return;
+    }
     X509Certificate certificate = requireParseableCertificate(value, SSL_CERTIFICATE);
     requireWithinValidity(certificate, SSL_CERTIFICATE);
-    return certificate;
   }
 
   /** SIG-1, CERT-3, CERT-2, CERT-1, CERT-4, CERT-5 on {@code TPP-Signature-Certificate}, in that order. */
   TppCertificate verifySigningCertificate(RequestView request) {
-    String value = requireCertificateHeaderPresent(request, TPP_SIGNATURE_CERTIFICATE);
-    X509Certificate certificate = requireParseableCertificate(value, TPP_SIGNATURE_CERTIFICATE);
-    requireWithinValidity(certificate, TPP_SIGNATURE_CERTIFICATE);
+    String header =
+        options.deviates(Deviation.SIGNATURE_CERTIFICATE_NOT_REQUIRED) && !request.hasHeader(TPP_SIGNATURE_CERTIFICATE)
+            ? SSL_CERTIFICATE
+            : TPP_SIGNATURE_CERTIFICATE;
+    String value = requireCertificateHeaderPresent(request, header);
+    X509Certificate certificate = requireParseableCertificate(value, header);
+    requireWithinValidity(certificate, header);
     OrganizationId organizationId = requireOrganizationIdentifier(certificate);
     String fingerprint = fingerprint(certificate);
     requireNotRevoked(fingerprint, organizationId);
-    requirePsd2TppRole(certificate);
+    if (!options.deviates(Deviation.PSP_ROLES_NOT_CHECKED)) {
+      requirePsd2TppRole(certificate);
+    }
     return new TppCertificate(certificate, organizationId, fingerprint);
   }
 
@@ -100,6 +125,9 @@ final class CertificateVerifier {
     try {
       der = Base64.getDecoder().decode(value);
     } catch (IllegalArgumentException e) {
+      if (options.deviates(Deviation.SERVER_ERROR_ON_GARBLED_CERTIFICATE)) {
+        throw Rejection.deviantServerError(e);
+      }
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_INVALID, "header " + header + " is not base64 (DER certificate expected, no PEM armour, no line breaks)");
     }
@@ -111,6 +139,9 @@ final class CertificateVerifier {
       }
       return certificate;
     } catch (CertificateException | RuntimeException e) {
+      if (options.deviates(Deviation.SERVER_ERROR_ON_GARBLED_CERTIFICATE)) {
+        throw Rejection.deviantServerError(e);
+      }
       throw Rejection.unauthorized(Rejection.CERTIFICATE_INVALID, "header " + header + " is not an X.509 certificate");
     }
   }
@@ -121,9 +152,15 @@ final class CertificateVerifier {
     try {
       certificate.checkValidity(now);
     } catch (CertificateExpiredException e) {
+      if (options.deviates(Deviation.EXPIRED_CERTIFICATE_ACCEPTED)) {
+        return;
+      }
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_EXPIRED, "certificate in " + header + " expired at " + certificate.getNotAfter().toInstant());
     } catch (CertificateNotYetValidException e) {
+      if (options.deviates(Deviation.NOT_YET_VALID_CERTIFICATE_ACCEPTED)) {
+        return;
+      }
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_EXPIRED,
           "certificate in " + header + " is not valid before " + certificate.getNotBefore().toInstant());
@@ -136,6 +173,9 @@ final class CertificateVerifier {
    */
   OrganizationId requireOrganizationIdentifier(X509Certificate certificate) {
     List<String> values = organizationIdentifiers(certificate);
+    if (values.isEmpty() && options.deviates(Deviation.ORGANIZATION_ID_NOT_REQUIRED)) {
+      return surrogateOrganizationId(certificate.getSubjectX500Principal().getName());
+    }
     if (values.isEmpty()) {
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_INVALID,
@@ -146,6 +186,9 @@ final class CertificateVerifier {
           Rejection.CERTIFICATE_INVALID, "TPP-Signature-Certificate subject has more than one organizationIdentifier");
     }
     String value = values.get(0);
+    if (!OrganizationId.isValid(value) && options.deviates(Deviation.ORGANIZATION_ID_FORMAT_NOT_CHECKED)) {
+      return surrogateOrganizationId(value);
+    }
     if (!OrganizationId.isValid(value)) {
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_INVALID,
@@ -180,9 +223,26 @@ final class CertificateVerifier {
   /** Lowercase hex SHA-256 of the DER encoding. */
   static String fingerprint(X509Certificate certificate) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+      return sha256Hex(certificate.getEncoded());
+    } catch (CertificateEncodingException e) {
       throw new IllegalStateException("cannot fingerprint a certificate that was just parsed", e);
+    }
+  }
+
+  /**
+   * CERT-1 deviations: what a bank that does not check the identifier binds tokens and clients to. A
+   * well-formed stand-in ({@code PSDZZ-DEVIANT-<hash>}), stable per raw value, so that the rest of the
+   * sandbox keeps working on {@link OrganizationId}s.
+   */
+  static OrganizationId surrogateOrganizationId(String raw) {
+    return OrganizationId.of("PSDZZ-DEVIANT-" + sha256Hex(raw.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("JDK lacks SHA-256", e);
     }
   }
 

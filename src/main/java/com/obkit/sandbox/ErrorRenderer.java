@@ -28,10 +28,28 @@ final class ErrorRenderer {
 
   private static final Pattern BROWSER_PAGES = Pattern.compile("^/auth/[^/]+/v1/(auth|login)/?$");
 
+  /** TOK-2: the onboarding endpoint, under both of its paths. */
+  private static final Pattern ONBOARDING = Pattern.compile("^/xs2a-bg/[^/]+/(onboarding/v1|v1/onboarding)/?$");
+
   private final ObjectMapper json;
+
+  /**
+   * The deviations of the error shapes (ERR-1, TOK-2). Volatile rather than final only because {@link
+   * ReferenceSandbox} builds the renderer from the mapper alone: the endpoints hand it their options
+   * ({@link #adopt}) while they are constructed, before the server starts.
+   */
+  private volatile SandboxOptions options = SandboxOptions.defaults();
 
   ErrorRenderer(ObjectMapper json) {
     this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /**
+   * Renders with the deviations of {@code sandboxOptions} from now on. Called by the endpoint classes as
+   * they are constructed (all with the same options); idempotent.
+   */
+  void adopt(SandboxOptions sandboxOptions) {
+    this.options = Objects.requireNonNull(sandboxOptions, "sandboxOptions");
   }
 
   static Dialect dialectFor(String path) {
@@ -56,6 +74,18 @@ final class ErrorRenderer {
     ctx.status(rejection.status());
     rejection.headers().forEach(ctx::header);
     ctx.header("Cache-Control", "no-store");
+    ctx.attribute(RENDERED, Boolean.TRUE);
+    if (rejection.isDeviant() || (dialect != Dialect.HTML && options.deviates(Deviation.ERROR_BODY_PLAIN_TEXT))) {
+      ctx.contentType("text/plain; charset=utf-8");
+      ctx.result(rejection.isDeviant() ? rejection.text() : "error");
+      return;
+    }
+    if (options.deviates(Deviation.ONBOARDING_ERRORS_NOT_BERLIN_GROUP)
+        && rejection.status() == 401
+        && ONBOARDING.matcher(ctx.req().getRequestURI()).matches()) {
+      writeJson(ctx, Map.of("error", "unauthorized", "error_description", rejection.text()));
+      return;
+    }
     switch (dialect) {
       case XS2A -> {
         Map<String, Object> message = new LinkedHashMap<>();
@@ -75,7 +105,6 @@ final class ErrorRenderer {
         ctx.result(Html.errorPage(rejection.status(), code, rejection.text()));
       }
     }
-    ctx.attribute(RENDERED, Boolean.TRUE);
   }
 
   void writeJson(Context ctx, Object body) {

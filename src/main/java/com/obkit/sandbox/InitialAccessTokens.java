@@ -35,22 +35,30 @@ final class InitialAccessTokens {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
   }
 
-  /** Issues a new token for {@code organizationId}. */
+  /** Issues a new token for {@code organizationId}, living the configured lifetime. */
   String issue(OrganizationId organizationId) {
+    return issue(organizationId, lifetime);
+  }
+
+  /** Issues a new token for {@code organizationId}, living {@code tokenLifetime}. */
+  String issue(OrganizationId organizationId, Duration tokenLifetime) {
     Instant now = clock.instant();
-    grants.values().removeIf(g -> !now.isBefore(g.expiresAt())); // keep the map from growing forever
+    // Keep the map from growing forever, but remember an expired token for a while, so that it is
+    // refused as expired (or, by Deviation.EXPIRED_TOKEN_ACCEPTED, accepted) rather than as unknown.
+    grants.values().removeIf(g -> !now.isBefore(g.expiresAt().plus(lifetime)));
     String token = secrets.opaque(32);
-    grants.put(token, new Grant(organizationId, now.plus(lifetime)));
+    grants.put(token, new Grant(organizationId, now.plus(tokenLifetime)));
     return token;
   }
 
   /** The grant of a known token that has not expired yet. */
   Optional<Grant> valid(String token) {
-    Grant grant = grants.get(token);
-    if (grant == null || !clock.instant().isBefore(grant.expiresAt())) {
-      return Optional.empty();
-    }
-    return Optional.of(grant);
+    return issued(token).filter(grant -> clock.instant().isBefore(grant.expiresAt()));
+  }
+
+  /** The grant of a token issued here, expired or not. */
+  Optional<Grant> issued(String token) {
+    return Optional.ofNullable(token == null ? null : grants.get(token));
   }
 
   /** Whether {@code token} was issued here, expired or not (for a precise error text). */

@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * /auth/{tenant}/v1/token}, {@code GET /auth/{tenant}/.well-known/openid-configuration}.
  *
  * <p>All state is in memory and thread-safe; nothing is logged per request, and secrets never are.
+ *
+ * <p>ERR-1 (never a 5xx, never a hang for a client error): request line and headers are bounded by
+ * {@link #MAX_REQUEST_HEADER_BYTES} (414 / 431), bodies by {@link SandboxOptions#maxBodyBytes()} (413),
+ * a silent connection is closed after {@link #IDLE_TIMEOUT} (a stalled body is answered 400), and what
+ * Jetty refuses before Javalin runs is answered in the contract's shapes by {@link ContractErrorHandler}.
  */
 public final class ReferenceSandbox implements AutoCloseable {
 
@@ -134,7 +139,6 @@ public final class ReferenceSandbox implements AutoCloseable {
           // ERR-1: what Jetty refuses before Javalin runs (bad request line, 414, 431, bad Host, bad
           // UTF-8 in the path) is answered in the contract's shapes too, not with Jetty's HTML page.
           cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
-          cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
 
           cfg.routes.before(ctx -> prelude(ctx, options));
 
@@ -247,7 +251,10 @@ public final class ReferenceSandbox implements AutoCloseable {
     return connector;
   }
 
-  /** Before every handler: the configured latency, then an early 413 on a declared oversize body. */
+  /**
+   * Before every handler: the configured latency, a 400 on a path Javalin cannot decode, then an early
+   * 413 on a declared oversize body.
+   */
   private static void prelude(Context ctx, SandboxOptions options) {
     Duration latency = options.latency();
     if (!latency.isZero()) {
@@ -257,7 +264,29 @@ public final class ReferenceSandbox implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    requireWellFormedEscapes(ctx.req().getRequestURI());
     RequestView.requireDeclaredLengthWithin(ctx.req(), options.maxBodyBytes());
+  }
+
+  /**
+   * ERR-1: Jetty lets some escapes through that are not RFC 3986 {@code %XX} (for instance the legacy
+   * {@code %u0041}); Javalin then fails decoding the path parameter with an IllegalArgumentException,
+   * which would surface as a 500. Such a path is the client's error: 400 FORMAT_ERROR (invalid_request
+   * under /auth) before any route runs.
+   */
+  static void requireWellFormedEscapes(String rawPath) {
+    if (rawPath == null) {
+      return;
+    }
+    for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+      if (i + 2 >= rawPath.length() || !isHex(rawPath.charAt(i + 1)) || !isHex(rawPath.charAt(i + 2))) {
+        throw Rejection.malformed(400, Rejection.FORMAT_ERROR, "the request path has a malformed percent-escape (RFC 3986 2.1: %XX)");
+      }
+    }
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static void rawJson(Context ctx, String body) {

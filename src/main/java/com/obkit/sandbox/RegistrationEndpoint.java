@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code POST /auth/{tenant}/v1/registration} (contract section 5): REG-1..REG-8, each rule a small
@@ -48,43 +49,73 @@ final class RegistrationEndpoint {
       ErrorRenderer out,
       ObjectMapper json) {
     this.options = Objects.requireNonNull(options, "options");
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.verifier = Objects.requireNonNull(verifier, "verifier").deviating(options);
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.sectorFetcher = Objects.requireNonNull(sectorFetcher, "sectorFetcher");
     this.out = Objects.requireNonNull(out, "out");
     this.json = Objects.requireNonNull(json, "json");
     this.clock = options.clock();
+    out.adopt(options);
   }
 
   void register(Context ctx) {
-    Routes.tenant(ctx);
+    Tenant tenant = Routes.tenant(ctx);
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
     TppCertificate certificate = verifier.verifyRegistration(request);
     requireFormContentType(request);
     FormData form = requireParseableForm(request);
-    InitialAccessTokens.Grant grant = requireValidInitialAccessToken(request, form);
-    requireTokenOfCertificateOrganization(grant, certificate);
+    Optional<InitialAccessTokens.Grant> grant = requireValidInitialAccessToken(request, form);
+    if (!options.deviates(Deviation.TOKEN_NOT_BOUND_TO_ORGANIZATION)) {
+      grant.ifPresent(g -> requireTokenOfCertificateOrganization(g, certificate));
+    }
     List<String> redirectUris = requireRedirectUris(form);
     Optional<String> sectorIdentifierUri = requireValidSectorIdentifier(form, redirectUris);
 
     ClientRegistry.Client client =
-        clients.register(certificate.organizationId(), redirectUris, sectorIdentifierUri, clock.instant());
+        clients.register(
+            new ClientRegistry.Registration(
+                certificate.organizationId(),
+                clientBinding(tenant, certificate),
+                redirectUris,
+                options.deviates(Deviation.REDIRECT_URIS_APPENDED),
+                sectorIdentifierUri,
+                clock.instant()));
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_id", client.clientId());
     body.put("client_secret", client.clientSecret());
-    body.put("redirect_uris", client.redirectUris());
+    if (!options.deviates(Deviation.REDIRECT_URIS_NOT_ECHOED)) {
+      body.put("redirect_uris", client.redirectUris());
+    }
     body.put("grant_types", List.of("authorization_code"));
     body.put("response_types", List.of("code"));
     body.put("token_endpoint_auth_method", "client_secret_basic");
     body.put("client_id_issued_at", client.clientIdIssuedAt().getEpochSecond());
     body.put("client_secret_expires_at", 0);
     client.sectorIdentifierUri().ifPresent(s -> body.put("sector_identifier_uri", s));
-    ctx.status(201);
+    ctx.status(options.deviates(Deviation.REGISTRATION_ANSWERS_200) ? 200 : 201);
     ctx.header("Cache-Control", "no-store");
     ctx.header("Pragma", "no-cache");
     out.writeJson(ctx, body);
+  }
+
+  /**
+   * REG-2: what the {@code client_id} is bound to: the organization id, whatever the tenant and the
+   * certificate; each deviation binds it to something else.
+   */
+  String clientBinding(Tenant tenant, TppCertificate certificate) {
+    String organization = certificate.organizationId().value();
+    if (options.deviates(Deviation.CLIENT_ID_PER_TENANT)) {
+      return organization + " tenant " + tenant.pathValue();
+    }
+    if (options.deviates(Deviation.CLIENT_ID_PER_CERTIFICATE)) {
+      return organization + " certificate " + certificate.fingerprint();
+    }
+    if (options.deviates(Deviation.NEW_CLIENT_ID_ON_REPLAY)) {
+      return organization + " registration " + UUID.randomUUID();
+    }
+    return organization;
   }
 
   /** REG-1: the body is a form. */
@@ -105,22 +136,32 @@ final class RegistrationEndpoint {
   }
 
   /**
-   * REG-3: the token from the form field and/or the Bearer header (equal when both are sent), known and
-   * not expired ({@code 401 invalid_token}).
+   * REG-1, REG-3: the token from the form field and/or the Bearer header (equal when both are sent), known
+   * and not expired ({@code 401 invalid_token}). Empty only when a REG-3 deviation lets a request without
+   * a known token through.
    */
-  InitialAccessTokens.Grant requireValidInitialAccessToken(RequestView request, FormData form) {
+  Optional<InitialAccessTokens.Grant> requireValidInitialAccessToken(RequestView request, FormData form) {
     if (form.count(INITIAL_ACCESS_TOKEN) > 1) {
       throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form field initial_access_token is repeated");
     }
-    Optional<String> fromForm = form.first(INITIAL_ACCESS_TOKEN).filter(s -> !s.isEmpty());
-    Optional<String> fromHeader = bearerToken(request);
+    Optional<String> fromForm =
+        form.first(INITIAL_ACCESS_TOKEN).filter(s -> !s.isEmpty() && !options.deviates(Deviation.FORM_TOKEN_REFUSED));
+    Optional<String> fromHeader = options.deviates(Deviation.BEARER_TOKEN_REFUSED) ? Optional.empty() : bearerToken(request);
     if (fromForm.isPresent() && fromHeader.isPresent() && !Secrets.same(fromForm.get(), fromHeader.get())) {
       throw invalidToken("the initial_access_token form field and the Authorization Bearer token differ");
     }
-    String token =
-        fromForm.or(() -> fromHeader)
-            .orElseThrow(() -> invalidToken("no initial access token (form field initial_access_token or Authorization: Bearer)"));
-    return tokens.valid(token).orElseThrow(() -> invalidToken("the initial access token is unknown or expired"));
+    Optional<String> token = fromForm.or(() -> fromHeader);
+    if (token.isEmpty() && options.deviates(Deviation.MISSING_TOKEN_ACCEPTED)) {
+      return Optional.empty();
+    }
+    String value =
+        token.orElseThrow(() -> invalidToken("no initial access token (form field initial_access_token or Authorization: Bearer)"));
+    if (options.deviates(Deviation.UNKNOWN_TOKEN_ACCEPTED) && tokens.issued(value).isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<InitialAccessTokens.Grant> grant =
+        options.deviates(Deviation.EXPIRED_TOKEN_ACCEPTED) ? tokens.issued(value) : tokens.valid(value);
+    return Optional.of(grant.orElseThrow(() -> invalidToken("the initial access token is unknown or expired")));
   }
 
   private Optional<String> bearerToken(RequestView request) {
@@ -160,11 +201,16 @@ final class RegistrationEndpoint {
   List<String> requireRedirectUris(FormData form) {
     List<String> uris = form.all(REDIRECT_URIS);
     if (uris.stream().allMatch(String::isEmpty)) {
+      if (options.deviates(Deviation.EMPTY_REDIRECT_URIS_ACCEPTED)) {
+        return List.of();
+      }
       throw Rejection.badRequest(Rejection.INVALID_REQUEST, "There should be at least one redirect URI");
     }
     for (String uri : uris) {
       requireAbsoluteRedirectUri(uri);
-      requireHttpsRedirectUriInProduction(uri);
+      if (!options.deviates(Deviation.HTTP_REDIRECT_URI_ACCEPTED_IN_PRODUCTION)) {
+        requireHttpsRedirectUriInProduction(uri);
+      }
     }
     return List.copyOf(uris);
   }
@@ -177,13 +223,14 @@ final class RegistrationEndpoint {
     } catch (URISyntaxException e) {
       throw invalidRedirectUri("redirect URI '" + value + "' is not a valid URI");
     }
-    if (!uri.isAbsolute() || uri.isOpaque()) {
+    boolean relativeAccepted = options.deviates(Deviation.RELATIVE_REDIRECT_URI_ACCEPTED);
+    if ((!uri.isAbsolute() || uri.isOpaque()) && !relativeAccepted) {
       throw invalidRedirectUri("redirect URI '" + value + "' is not an absolute URI");
     }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+    if ((uri.getHost() == null || uri.getHost().isEmpty()) && !relativeAccepted) {
       throw invalidRedirectUri("redirect URI '" + value + "' has no host");
     }
-    if (uri.getRawFragment() != null || value.indexOf('#') >= 0) {
+    if ((uri.getRawFragment() != null || value.indexOf('#') >= 0) && !options.deviates(Deviation.FRAGMENT_REDIRECT_URI_ACCEPTED)) {
       throw invalidRedirectUri("redirect URI '" + value + "' carries a fragment");
     }
   }
@@ -204,8 +251,8 @@ final class RegistrationEndpoint {
       throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form field sector_identifier_uri is repeated");
     }
     Optional<String> value = form.first(SECTOR_IDENTIFIER_URI).filter(s -> !s.isEmpty());
-    if (value.isEmpty()) {
-      return Optional.empty();
+    if (value.isEmpty() || options.deviates(Deviation.SECTOR_IDENTIFIER_NOT_VALIDATED)) {
+      return value;
     }
     String text = value.get();
     URI uri;

@@ -6,6 +6,10 @@ import java.util.Objects;
 /**
  * A client error: thrown by a rule check, rendered by {@link ErrorRenderer} in the shape of the endpoint's
  * family (contract section 8). The text names what is wrong and never carries a secret.
+ *
+ * <p>Two deliberately wrong answers of a {@link Deviation} travel the same way, because the check that
+ * decides them is where the faithful refusal is thrown: {@link #deviantServerError} (a 500 with a stack
+ * trace as text) and {@link #deviantRedirect} (a 302). The faithful sandbox never creates them.
  */
 final class Rejection extends RuntimeException {
 
@@ -15,24 +19,53 @@ final class Rejection extends RuntimeException {
   private final String code;
   private final transient Map<String, String> headers;
   private final boolean malformed;
+  private final boolean deviant;
 
   Rejection(int status, String code, String text) {
     this(status, code, text, Map.of());
   }
 
   Rejection(int status, String code, String text, Map<String, String> headers) {
-    this(status, code, text, headers, false);
+    this(status, code, text, headers, false, false);
   }
 
-  private Rejection(int status, String code, String text, Map<String, String> headers, boolean malformed) {
+  private Rejection(int status, String code, String text, Map<String, String> headers, boolean malformed, boolean deviant) {
     super(Objects.requireNonNull(text, "text"), null, false, false);
-    if (status < 400 || status > 499) {
+    if (!deviant && (status < 400 || status > 499)) {
       throw new IllegalArgumentException("a rejection is a 4xx, not " + status);
     }
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");
     this.headers = Map.copyOf(headers);
     this.malformed = malformed;
+    this.deviant = deviant;
+  }
+
+  /**
+   * A deviation's 500 (e.g. {@link Deviation#SERVER_ERROR_ON_GARBLED_CERTIFICATE}): the text is what a
+   * careless server prints, the exception and its first stack frames. {@link ErrorRenderer} sends it as
+   * {@code text/plain} whatever the endpoint family.
+   */
+  static Rejection deviantServerError(Throwable cause) {
+    StringBuilder trace = new StringBuilder(String.valueOf(cause));
+    StackTraceElement[] frames = cause.getStackTrace();
+    for (int i = 0; i < Math.min(6, frames.length); i++) {
+      trace.append("\n\tat ").append(frames[i]);
+    }
+    return new Rejection(500, "server_error", trace.toString(), Map.of(), false, true);
+  }
+
+  /**
+   * A deviation's 302 to {@code location} (e.g. {@link Deviation#OPEN_REDIRECT_ON_MISMATCH}): an error
+   * sent to a URI the sandbox should never redirect to.
+   */
+  static Rejection deviantRedirect(String location) {
+    return new Rejection(302, "redirect", "redirected to " + location, Map.of("Location", location), false, true);
+  }
+
+  /** Whether this is a deliberately wrong answer of a {@link Deviation} (a 302 or 500, not a 4xx). */
+  boolean isDeviant() {
+    return deviant;
   }
 
   /**
@@ -41,7 +74,7 @@ final class Rejection extends RuntimeException {
    * SERVICE_INVALID}) on XS2A paths, {@code invalid_request} on OAuth and browser paths.
    */
   static Rejection malformed(int status, String xs2aCode, String text) {
-    return new Rejection(status, xs2aCode, text, Map.of(), true);
+    return new Rejection(status, xs2aCode, text, Map.of(), true, false);
   }
 
   /** Whether the code depends on the endpoint family (see {@link #malformed}). */

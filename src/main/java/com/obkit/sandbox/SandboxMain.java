@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
  * Runs the reference sandbox on its own: {@code mvn -q compile exec:java -Dexec.args="--port 8080"}.
  * Plain HTTP by default so that curl works as on the bank's page; {@code --tls} serves HTTPS with a
  * certificate generated at start ({@code --server-cert-out} writes it as PEM for clients to trust).
- * Runs until Ctrl-C. Exit codes: 0 after shutdown, 1 when the server cannot start, 2 for bad options.
+ * Runs until Ctrl-C. {@code --deviation NAME} (repeatable) makes it misbehave on purpose, breaking one
+ * contract rule per {@link Deviation}; {@code --list-deviations} lists them. Exit codes: 0 after shutdown,
+ * 1 when the server cannot start, 2 for bad options (an unknown deviation among them).
  */
 @Command(
     name = "reference-sandbox",
@@ -57,6 +63,15 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--server-cert-out", paramLabel = "FILE", description = "Write the TLS certificate as PEM (needs --tls).")
   private Path serverCertOut;
 
+  @Option(
+      names = "--deviation",
+      paramLabel = "NAME",
+      description = "Break one contract rule on purpose (repeatable; see --list-deviations), e.g. PREFIX_REDIRECT_MATCH.")
+  private List<String> deviations = new ArrayList<>();
+
+  @Option(names = "--list-deviations", description = "List the deviations (name, rule, mode, what goes wrong) and exit.")
+  private boolean listDeviations;
+
   private final Consumer<ReferenceSandbox> awaitShutdown;
 
   /** For the command line: runs until the JVM shuts down. */
@@ -79,6 +94,14 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (listDeviations) {
+      PrintWriter out = spec.commandLine().getOut();
+      for (Deviation d : Deviation.values()) {
+        out.println(d.name() + "\t" + d.rule() + "\t" + d.mode().name().toLowerCase(Locale.ROOT) + "\t" + d.description());
+      }
+      out.flush();
+      return 0;
+    }
     if (serverCertOut != null && !tls) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--server-cert-out needs --tls");
     }
@@ -92,7 +115,8 @@ public final class SandboxMain implements Callable<Integer> {
               .withMode(mode)
               .withTokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
               .withLatency(Duration.ofMillis(latencyMillis))
-              .withMaxBodyBytes(maxBodyBytes);
+              .withMaxBodyBytes(maxBodyBytes)
+              .withDeviations(new LinkedHashSet<>(deviations));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -110,7 +134,10 @@ public final class SandboxMain implements Callable<Integer> {
       if (serverCertOut != null) {
         Files.writeString(serverCertOut, pem(sandbox.serverCertificate().orElseThrow()), StandardCharsets.US_ASCII);
       }
-      out.println("Reference sandbox (" + options.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode) listening on " + sandbox.baseUrl());
+      out.println("Reference sandbox (" + options.mode().name().toLowerCase(Locale.ROOT) + " mode) listening on " + sandbox.baseUrl());
+      if (!options.deviations().isEmpty()) {
+        out.println("Deliberately breaking the contract with: " + String.join(", ", options.deviations()));
+      }
       out.println("Try: curl " + (tls ? (serverCertOut != null ? "--cacert " + serverCertOut + " " : "-k ") : "") + sandbox.baseUrl() + "/xs2a-bg/version");
       out.println("Onboarding: GET " + sandbox.baseUrl() + "/xs2a-bg/{uk|nl|be_fr|be_nl}/onboarding/v1 (signed)");
       out.println("Press Ctrl-C to stop.");

@@ -2,8 +2,10 @@ package com.obkit.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a {@link ReferenceSandbox} runs.
@@ -16,8 +18,9 @@ import java.util.Set;
  * @param tokenLifetime lifetime of an initial access token (TOK-1 {@code expires_in}), at least one second
  * @param latency delay added before every answer, zero or more
  * @param clock the sandbox's notion of now: certificate validity, token, session and code expiry
- * @param deviations names of deliberate rule violations (reserved: a later version breaks exactly one
- *     rule per name; today they are stored and otherwise ignored)
+ * @param deviations names of {@link Deviation}s: deliberate violations, each of exactly one contract rule
+ *     (for the kit's self-tests); parsed by {@link Deviation#parse} (so a typo fails here) and kept as
+ *     the constants' names
  * @param maxBodyBytes largest request body accepted; larger bodies get 413
  */
 public record SandboxOptions(
@@ -60,12 +63,14 @@ public record SandboxOptions(
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes " + maxBodyBytes + " must be positive");
     }
+    Set<String> canonical = new TreeSet<>();
     for (String d : deviations) {
       if (d == null || d.isBlank()) {
         throw new IllegalArgumentException("deviation names must not be blank");
       }
+      canonical.add(Deviation.parse(d).name());
     }
-    deviations = Set.copyOf(deviations);
+    deviations = Collections.unmodifiableSet(canonical);
   }
 
   /**
@@ -121,8 +126,13 @@ public record SandboxOptions(
     return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, clock, deviations, value);
   }
 
-  /** Whether deviation {@code name} is switched on. */
+  /** Whether deviation {@code name} (as {@link Deviation#parse} reads it) is switched on. */
   public boolean deviates(String name) {
-    return deviations.contains(name);
+    return deviates(Deviation.parse(name));
+  }
+
+  /** Whether {@code deviation} is switched on: the sandbox then breaks {@link Deviation#rule()} on purpose. */
+  public boolean deviates(Deviation deviation) {
+    return deviations.contains(deviation.name());
   }
 }

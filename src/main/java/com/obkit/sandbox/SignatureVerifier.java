@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ import java.util.Set;
  *
  * <p>Deliberately independent of the kit's {@code com.obkit.signing} (only its {@link DigestAlgorithm}
  * enum is shared): this is the second implementation the kit's signer is checked against.
+ *
+ * <p>The {@link Deviation}s of section 2 are switches inside these methods, one per rule they break.
  */
 final class SignatureVerifier {
 
@@ -35,16 +38,39 @@ final class SignatureVerifier {
 
   private static final String REQUEST_TARGET = "(request-target)";
 
+  private final SandboxOptions options;
+
+  /** The faithful verifier. */
+  SignatureVerifier() {
+    this(SandboxOptions.defaults());
+  }
+
+  /** A verifier that breaks the section 2 rules named by {@code options}' deviations. */
+  SignatureVerifier(SandboxOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
   /** All signature rules, in the order a bank would naturally apply them. */
   void verify(RequestView request, X509Certificate certificate) {
     String value = requireSignaturePresent(request);
     SignatureHeader signature = requireParseableSignature(value);
-    requireKnownAlgorithm(signature);
+    if (!options.deviates(Deviation.UNKNOWN_ALGORITHM_ACCEPTED)) {
+      requireKnownAlgorithm(signature);
+    }
     requireKeyIdMatchesCertificate(signature, certificate);
-    requireDigestSigned(signature);
-    requireDigestMatchesBody(request);
+    if (!options.deviates(Deviation.DIGEST_NOT_REQUIRED_IN_HEADERS)) {
+      requireDigestSigned(signature);
+    }
+    if (!options.deviates(Deviation.DIGEST_NOT_COMPARED)) {
+      requireDigestMatchesBody(request);
+    }
     String signingString = requireSignedHeadersPresent(signature, request);
-    requireSignatureVerifies(signature, signingString, certificate);
+    if (options.deviates(Deviation.SIGNED_HEADERS_NOT_CHECKED) && verifies(signature, digestLine(request), certificate)) {
+      return; // SIG-2 broken: the headers listed besides digest are not protected
+    }
+    if (!options.deviates(Deviation.SIGNATURE_NOT_VERIFIED)) {
+      requireSignatureVerifies(signature, signingString, certificate);
+    }
   }
 
   /** SIG-1: a {@code Signature} header ({@code SIGNATURE_MISSING}). */
@@ -79,7 +105,8 @@ final class SignatureVerifier {
   /** SIG-5 / SIG-6: {@code SHA256withRSA} or {@code rsa-sha256}, case-insensitive. */
   void requireKnownAlgorithm(SignatureHeader signature) {
     String label = signature.algorithm().orElse("");
-    if (!ALGORITHM_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
+    Set<String> accepted = options.deviates(Deviation.RSA_SHA256_LABEL_REFUSED) ? Set.of("sha256withrsa") : ALGORITHM_LABELS;
+    if (!accepted.contains(label.toLowerCase(Locale.ROOT))) {
       throw invalid("header Signature algorithm '" + label + "' is not SHA256withRSA or rsa-sha256");
     }
   }
@@ -95,13 +122,13 @@ final class SignatureVerifier {
     } catch (IllegalArgumentException e) {
       throw invalid("header Signature keyId is not of the form SN=<hex serial>,CA=<issuer DN>");
     }
-    if (!keyId.serialNumber().equals(certificate.getSerialNumber())) {
+    if (!keyId.serialNumber().equals(certificate.getSerialNumber()) && !options.deviates(Deviation.KEYID_SERIAL_NOT_CHECKED)) {
       throw invalid(
           "header Signature keyId serial number " + keyId.serialNumber().toString(16)
               + " does not match TPP-Signature-Certificate serial number " + certificate.getSerialNumber().toString(16));
     }
     String issuer = certificate.getIssuerX500Principal().getName("RFC1779");
-    if (!keyId.issuer().equals(issuer)) {
+    if (!keyId.issuer().equals(issuer) && !options.deviates(Deviation.KEYID_ISSUER_NOT_CHECKED)) {
       throw invalid(
           "header Signature keyId issuer '" + keyId.issuer() + "' does not match TPP-Signature-Certificate issuer '" + issuer + "'");
     }
@@ -111,6 +138,9 @@ final class SignatureVerifier {
   void requireDigestSigned(SignatureHeader signature) {
     if (!signature.headers().contains("digest")) {
       throw invalid("header Signature headers " + signature.headers() + " do not include digest");
+    }
+    if (options.deviates(Deviation.DIGEST_ONLY_HEADER_LIST_REFUSED) && !signature.headers().contains("x-request-id")) {
+      throw invalid("header Signature headers " + signature.headers() + " do not include x-request-id");
     }
   }
 
@@ -127,7 +157,9 @@ final class SignatureVerifier {
       if (eq <= 0) {
         throw invalid("header Digest entry is not <algorithm>=<base64>");
       }
-      Optional<DigestAlgorithm> algorithm = DigestAlgorithm.byLabel(trimmed.substring(0, eq).trim());
+      Optional<DigestAlgorithm> algorithm =
+          DigestAlgorithm.byLabel(trimmed.substring(0, eq).trim())
+              .filter(a -> a != DigestAlgorithm.SHA_512 || !options.deviates(Deviation.SHA512_DIGEST_REFUSED));
       algorithm.ifPresent(a -> known.add(new String[] {a.label(), trimmed.substring(eq + 1).trim()}));
     }
     if (known.isEmpty()) {
@@ -170,26 +202,34 @@ final class SignatureVerifier {
 
   /** SIG-2: RSASSA-PKCS1-v1_5 with SHA-256 over the signing string, with the certificate's public key. */
   void requireSignatureVerifies(SignatureHeader signature, String signingString, X509Certificate certificate) {
+    if (!verifies(signature, signingString, certificate)) {
+      throw invalid("header Signature does not verify with the TPP-Signature-Certificate public key");
+    }
+  }
+
+  /** Whether the signature verifies over {@code signingString}; rejects an unusable signature or key. */
+  private static boolean verifies(SignatureHeader signature, String signingString, X509Certificate certificate) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(signature.signature().orElse(""));
     } catch (IllegalArgumentException e) {
       throw invalid("header Signature signature is not base64");
     }
-    boolean verified;
     try {
       Signature verifier = Signature.getInstance("SHA256withRSA");
       verifier.initVerify(certificate.getPublicKey());
       verifier.update(signingString.getBytes(StandardCharsets.UTF_8));
-      verified = verifier.verify(bytes);
+      return verifier.verify(bytes);
     } catch (InvalidKeyException e) {
       throw invalid("TPP-Signature-Certificate key cannot verify SHA256withRSA signatures");
     } catch (GeneralSecurityException | RuntimeException e) {
-      verified = false; // e.g. a signature of the wrong length for the key
+      return false; // e.g. a signature of the wrong length for the key
     }
-    if (!verified) {
-      throw invalid("header Signature does not verify with the TPP-Signature-Certificate public key");
-    }
+  }
+
+  /** The signing string of a Signature whose headers list is {@code digest} alone (CAV 2.3). */
+  private static String digestLine(RequestView request) {
+    return "digest: " + String.join(", ", request.headerValues(DIGEST).stream().map(String::trim).toList());
   }
 
   private static byte[] digest(String algorithm, byte[] body) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntFunction;
 
 /**
  * Sandbox test accounts (contract section 7): a new, valid IBAN of the tenant's country with the
@@ -37,8 +38,23 @@ final class TestAccounts {
 
   /** A new account for {@code tenant}; retries until the IBAN has never been issued. */
   Account create(Tenant tenant, String currency) {
+    return create(tenant, currency, SandboxOptions.defaults());
+  }
+
+  /**
+   * A new account for {@code tenant}, breaking the ACC-1 / ACC-2 rules named by {@code options}'
+   * deviations; retries until the IBAN has never been issued (ACC-2).
+   */
+  Account create(Tenant tenant, String currency, SandboxOptions options) {
+    boolean sameIban = options.deviates(Deviation.SAME_IBAN_EVERY_TIME);
+    // ACC-2: random account digits; the deviation uses the same ones every time.
+    IntFunction<String> digits = sameIban ? n -> "1".repeat(n) : secrets::digits;
     while (true) {
-      Account account = new Account(newIban(tenant), currency, secrets.digits(10), tenant.country());
+      Account account = new Account(newIban(tenant, digits, options), currency, secrets.digits(10), tenant.country());
+      if (sameIban) {
+        byIban.put(account.iban(), account); // the latest digipass wins
+        return account;
+      }
       if (byIban.putIfAbsent(account.iban(), account) == null) {
         return account;
       }
@@ -65,18 +81,31 @@ final class TestAccounts {
     return byIban.size();
   }
 
-  private String newIban(Tenant tenant) {
-    return switch (tenant.country()) {
-      // NLkk TRIO 0xxx xxxx xx
-      case "NL" -> Ibans.iban("NL", "TRIO" + "0" + secrets.digits(9));
-      // BEkk 523x xxxx xxcc, cc = first ten digits mod 97 (97 for 0)
-      case "BE" -> {
-        String first10 = "523" + secrets.digits(7);
-        yield Ibans.iban("BE", first10 + String.format("%02d", Ibans.belgianNationalCheck(first10)));
-      }
-      // GBkk TRIO 1658 10xx xxxx
-      case "GB" -> Ibans.iban("GB", "TRIO" + "165810" + secrets.digits(8));
-      default -> throw new IllegalStateException("no account format for " + tenant);
-    };
+  /** ACC-1: an IBAN of the tenant's country and this bank, each deviation breaking one part of it. */
+  private static String newIban(Tenant tenant, IntFunction<String> digits, SandboxOptions options) {
+    boolean otherBank = options.deviates(Deviation.IBAN_WRONG_BANK_CODE);
+    String country = options.deviates(Deviation.IBAN_WRONG_COUNTRY) ? "NL" : tenant.country();
+    String iban =
+        switch (country) {
+          // NLkk TRIO 0xxx xxxx xx
+          case "NL" -> Ibans.iban("NL", (otherBank ? "ABNA" : "TRIO") + "0" + digits.apply(9));
+          // BEkk 523x xxxx xxcc, cc = first ten digits mod 97 (97 for 0)
+          case "BE" -> {
+            String first10 = (otherBank ? "001" : "523") + digits.apply(7);
+            int check = Ibans.belgianNationalCheck(first10);
+            if (options.deviates(Deviation.BELGIAN_NATIONAL_CHECK_WRONG)) {
+              check = check % 97 + 1; // another value in 1..97
+            }
+            yield Ibans.iban("BE", first10 + String.format("%02d", check));
+          }
+          // GBkk TRIO 1658 10xx xxxx
+          case "GB" -> Ibans.iban("GB", (otherBank ? "BARC200000" : "TRIO165810") + digits.apply(8));
+          default -> throw new IllegalStateException("no account format for " + tenant);
+        };
+    if (options.deviates(Deviation.IBAN_BAD_CHECK_DIGITS)) {
+      int wrong = (Integer.parseInt(iban.substring(2, 4)) - 2 + 1) % 97 + 2; // another value in 2..98
+      iban = iban.substring(0, 2) + String.format("%02d", wrong) + iban.substring(4);
+    }
+    return iban;
   }
 }

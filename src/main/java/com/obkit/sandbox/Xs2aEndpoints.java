@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +32,13 @@ final class Xs2aEndpoints {
       ErrorRenderer out,
       ObjectMapper json) {
     this.options = Objects.requireNonNull(options, "options");
-    this.verifier = Objects.requireNonNull(verifier, "verifier");
+    this.verifier = Objects.requireNonNull(verifier, "verifier").deviating(options);
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.out = Objects.requireNonNull(out, "out");
     this.json = Objects.requireNonNull(json, "json");
+    out.adopt(options);
   }
 
   /** {@code GET /xs2a-bg/version}. */
@@ -52,18 +54,24 @@ final class Xs2aEndpoints {
    * request passing TOK-2; the certificate becomes the active one of its organization id (CERT-4).
    */
   void onboarding(Context ctx) {
-    Tenant tenant = Routes.tenant(ctx);
+    String tenant = options.deviates(Deviation.UNKNOWN_TENANT_ACCEPTED) ? ctx.pathParam("tenant") : Routes.tenant(ctx).pathValue();
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
     TppCertificate certificate = verifier.verifySigned(request);
-    certificates.activate(certificate);
-    String token = tokens.issue(certificate.organizationId());
+    if (!options.deviates(Deviation.REVOKED_CERTIFICATE_ACCEPTED)) {
+      certificates.activate(certificate);
+    }
+    Duration lifetime = options.deviates(Deviation.TOKEN_LIFETIME_ONE_HOUR) ? Duration.ofHours(1) : options.tokenLifetime();
+    String token = tokens.issue(certificate.organizationId(), lifetime);
 
+    // TOK-1: the answer's shape; each deviation changes one member.
+    String link = "/auth/" + tenant + "/v1/registration";
+    link = options.deviates(Deviation.RELATIVE_REGISTRATION_LINK) ? link : request.baseUrl() + link;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("scope", "client-reg");
+    body.put("scope", options.deviates(Deviation.TOKEN_SCOPE_WRONG) ? "registration" : "client-reg");
     body.put("access_token", token);
-    body.put("expires_in", tokens.lifetimeSeconds());
-    body.put("token_type", "Bearer");
-    body.put("_links", Map.of("registration", request.baseUrl() + "/auth/" + tenant.pathValue() + "/v1/registration"));
+    body.put("expires_in", options.deviates(Deviation.EXPIRES_IN_AS_STRING) ? String.valueOf(lifetime.toSeconds()) : lifetime.toSeconds());
+    body.put("token_type", options.deviates(Deviation.TOKEN_TYPE_LOWERCASE_MAC) ? "mac" : "Bearer");
+    body.put("_links", Map.of("registration", options.deviates(Deviation.REGISTRATION_LINK_AS_OBJECT) ? Map.of("href", link) : link));
     ctx.status(200);
     ctx.header("Cache-Control", "no-store");
     out.writeJson(ctx, body);
@@ -72,16 +80,24 @@ final class Xs2aEndpoints {
   /** {@code POST /xs2a-bg/{tenant}/sandbox/v1/test-accounts}: ACC-1, ACC-2, ACC-3. */
   void createTestAccount(Context ctx) {
     Tenant tenant = Routes.tenant(ctx);
-    requireSandboxMode();
+    if (!options.deviates(Deviation.TEST_ACCOUNTS_IN_PRODUCTION)) {
+      requireSandboxMode();
+    }
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
-    verifier.verifySigned(request);
+    if (options.deviates(Deviation.UNSIGNED_TEST_ACCOUNT_ACCEPTED)) {
+      verifier.verify(request, false);
+    } else {
+      verifier.verifySigned(request);
+    }
     String currency = requestedCurrency(request.body());
-    TestAccounts.Account account = accounts.create(tenant, currency);
+    TestAccounts.Account account = accounts.create(tenant, currency, options);
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("iban", account.iban());
     body.put("currency", account.currency());
-    body.put("digipass", account.digipass());
+    if (!options.deviates(Deviation.DIGIPASS_MISSING)) {
+      body.put("digipass", account.digipass());
+    }
     ctx.status(201);
     out.writeJson(ctx, body);
   }

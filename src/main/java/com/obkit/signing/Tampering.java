@@ -78,7 +78,12 @@ public enum Tampering {
    * SIG-2: the {@code X-Request-ID} sent differs from the one signed. {@code x-request-id} is added to the
    * signed headers if the profile lacks it, else this would break nothing.
    */
-  SIGNED_REQUEST_ID_CHANGED("SIG-2", "X-Request-ID differs from the signed one", false);
+  SIGNED_REQUEST_ID_CHANGED("SIG-2", "X-Request-ID differs from the signed one", false),
+  /**
+   * SIG-2: the signature is valid over the digest line alone, but the header lists {@code digest
+   * x-request-id}; a bank must verify every listed header, so this must not verify.
+   */
+  SIGNATURE_COVERS_FEWER_HEADERS("SIG-2", "the signature covers fewer headers than it lists", false);
 
   /** The issuer written by {@link #KEYID_WRONG_ISSUER}. */
   public static final String OTHER_ISSUER = "CN=Some Other CA, C=NL";
@@ -151,6 +156,13 @@ public enum Tampering {
       case SIGNED_REQUEST_ID_CHANGED -> new HttpSigner(signing, withRequestIdSigned(profile))
           .sign(body, requestId, otherHeaders)
           .withRequestId(differentRequestId(requestId));
+      case SIGNATURE_COVERS_FEWER_HEADERS -> {
+        SignedHeaders overDigest = new HttpSigner(signing, profile.withSignedHeaders(List.of("digest")))
+            .sign(body, requestId, otherHeaders);
+        SignatureHeader s = overDigest.parsedSignature();
+        yield overDigest.withSignature(
+            new SignatureHeader(s.keyId(), s.algorithm(), withRequestIdSigned(profile).signedHeaders(), s.signature()).format());
+      }
       case CORRUPT_SIGNATURE -> {
         SignedHeaders good = signer.sign(body, requestId, otherHeaders);
         SignatureHeader s = good.parsedSignature();

@@ -51,11 +51,11 @@ public final class AuthorisationSteps {
 
   @Then("the bank shows an error page and does not redirect to {string}")
   public void theBankShowsAnErrorPage(String uri) {
-    conformance.requireAll(rules.subject(), journey.last(), RedirectChecks.notRedirectedTo(uri), RedirectChecks.errorPage());
+    conformance.requireAll(rules.forStatusOf(journey.last()), journey.last(), RedirectChecks.notRedirectedTo(uri), RedirectChecks.errorPage());
   }
 
   @Then("the bank refuses the authorisation request")
   public void theBankRefusesTheAuthorisationRequest() {
-    conformance.require(rules.subject(), RedirectChecks.refusedOrErrorRedirect(journey.registeredUris().get(0)), journey.last());
+    conformance.require(rules.forStatusOf(journey.last()), RedirectChecks.refusedOrErrorRedirect(journey.registeredUris().get(0)), journey.last());
   }
 }

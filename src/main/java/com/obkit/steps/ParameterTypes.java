@@ -30,7 +30,8 @@ public final class ParameterTypes {
           Map.entry("a signed header list without digest", Tampering.HEADERS_WITHOUT_DIGEST),
           Map.entry("a keyId with the wrong serial number", Tampering.KEYID_WRONG_SERIAL),
           Map.entry("a keyId with the wrong issuer", Tampering.KEYID_WRONG_ISSUER),
-          Map.entry("an unknown algorithm label", Tampering.UNKNOWN_ALGORITHM_LABEL));
+          Map.entry("an unknown algorithm label", Tampering.UNKNOWN_ALGORITHM_LABEL),
+          Map.entry("a signature that covers fewer headers than it lists", Tampering.SIGNATURE_COVERS_FEWER_HEADERS));
 
   private static final Pattern RAW_ORG_ID = Pattern.compile("^the organization identifier \"(.*)\"$");
 
@@ -39,7 +40,7 @@ public final class ParameterTypes {
           + "|a garbled SSL-Certificate|a corrupted signature|a signature made with another key"
           + "|an X-Request-ID other than the signed one|a Digest that does not match the body"
           + "|a signed header list without digest|a keyId with the wrong serial number|a keyId with the wrong issuer"
-          + "|an unknown algorithm label")
+          + "|an unknown algorithm label|a signature that covers fewer headers than it lists")
   public Tampering breakage(String phrase) {
     return BREAKAGES.get(phrase);
   }

@@ -24,7 +24,7 @@ public final class Refusals {
   public void berlinGroup(Check<HttpExchange> status, String... codes) {
     HttpExchange x = journey.last();
     requireStatus(status, x);
-    conformance.require(rules.errorShape(), ErrorChecks.berlinGroupShape(), x);
+    conformance.require(rules.shapeRules(), ErrorChecks.berlinGroupShape(), x);
     if (codes.length > 0) {
       conformance.require(rules.subject(), ErrorChecks.berlinGroupError(codes), x);
     }
@@ -34,7 +34,7 @@ public final class Refusals {
   public void oauth(Check<HttpExchange> status, String... codes) {
     HttpExchange x = journey.last();
     requireStatus(status, x);
-    conformance.require(rules.errorShape(), ErrorChecks.oauthShape(), x);
+    conformance.require(rules.shapeRules(), ErrorChecks.oauthShape(), x);
     if (codes.length > 0) {
       conformance.require(rules.subject(), ErrorChecks.authEndpointCode(codes), x);
     }
@@ -42,6 +42,6 @@ public final class Refusals {
 
   /** The status under the scenario's rules; a 5xx where a refusal was due also breaks ERR-1. */
   private void requireStatus(Check<HttpExchange> status, HttpExchange x) {
-    conformance.require(x.status() >= 500 ? rules.subjectAndErrorShape() : rules.subject(), status, x);
+    conformance.require(rules.forStatusOf(x), status, x);
   }
 }

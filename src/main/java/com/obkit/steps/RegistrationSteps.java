@@ -117,6 +117,11 @@ public final class RegistrationSteps {
     conformance.require(REG_1, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
   }
 
+  @Then("the registered redirect URIs are replaced by the new list, not added to")
+  public void theRegisteredUrisAreReplaced() {
+    conformance.require(REG_2, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
+  }
+
   @Then("the client_id is the same as before")
   public void theClientIdIsTheSameAsBefore() {
     conformance.require(REG_2, RegistrationChecks.sameClientIdAs(journey.registeredClientId(0)), journey.registeredClientId(journey.registrations().size() - 1));

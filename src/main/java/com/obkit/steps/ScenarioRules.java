@@ -42,6 +42,19 @@ public final class ScenarioRules {
     return rules;
   }
 
+  /** The subject rules, plus ERR-1 when the bank answered with a server error where a refusal was due. */
+  public List<Rule> forStatusOf(com.obkit.client.HttpExchange x) {
+    return x.status() >= 500 ? subjectAndErrorShape() : subject();
+  }
+
+  /**
+   * The rules an error body's shape is checked under: ERR-1, and in a MUST scenario its own rules too (TOK-2
+   * asks for a Berlin Group body); a SHOULD scenario's rule never turns a shape defect into a warning.
+   */
+  public List<Rule> shapeRules() {
+    return level == Level.MUST ? subjectAndErrorShape() : List.of(errorShape());
+  }
+
   /** The subject rules plus ERR-1: for a server error where a client error was due (ERR-1 is a MUST). */
   public List<Rule> subjectAndErrorShape() {
     List<Rule> rules = new java.util.ArrayList<>();

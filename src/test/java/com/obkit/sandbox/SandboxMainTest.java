@@ -40,7 +40,7 @@ class SandboxMainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--port=abc", "--port=70000", "--mode=staging", "--token-lifetime=0", "--latency-ms=-1", "--server-cert-out=x.pem", "--bogus"})
+  @ValueSource(strings = {"--port=abc", "--port=70000", "--mode=staging", "--token-lifetime=0", "--latency-ms=-1", "--server-cert-out=x.pem", "--bogus", "--deviation=NO_SUCH_DEVIATION"})
   void badOptionsAreUsageErrors(String arg) {
     assertThat(run(new SandboxMain(s -> {
       throw new AssertionError("must not start");
@@ -68,6 +68,32 @@ class SandboxMainTest {
     X509Certificate cert =
         (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
     assertThat(cert.getSubjectX500Principal().getName()).contains("reference sandbox");
+  }
+
+  @Test
+  void deviationsAreRepeatableAndReachTheSandbox() {
+    AtomicReference<java.util.Set<String>> deviations = new AtomicReference<>();
+    assertThat(run(new SandboxMain(sandbox -> deviations.set(sandbox.options().deviations())),
+        "--port", "0", "--deviation", "PREFIX_REDIRECT_MATCH", "--deviation=digipass_missing")).as(err.toString()).isZero();
+    assertThat(deviations.get()).containsExactly("DIGIPASS_MISSING", "PREFIX_REDIRECT_MATCH");
+    assertThat(out.toString()).contains("Deliberately breaking the contract with: DIGIPASS_MISSING, PREFIX_REDIRECT_MATCH");
+  }
+
+  @Test
+  void anUnknownDeviationIsAUsageErrorNamingTheValidOnes() {
+    assertThat(run(new SandboxMain(s -> {
+      throw new AssertionError("must not start");
+    }), "--deviation", "PREFIX_MATCH")).isEqualTo(2);
+    assertThat(err.toString()).contains("PREFIX_MATCH", "PREFIX_REDIRECT_MATCH");
+  }
+
+  @Test
+  void listsTheDeviations() {
+    assertThat(run(new SandboxMain(s -> {
+      throw new AssertionError("must not start");
+    }), "--list-deviations")).isZero();
+    assertThat(out.toString().lines()).hasSize(Deviation.values().length);
+    assertThat(out.toString()).contains("PREFIX_REDIRECT_MATCH\tAUTH-2\tsandbox\t", "TEST_ACCOUNTS_IN_PRODUCTION\tACC-3\tproduction\t");
   }
 
   @Test

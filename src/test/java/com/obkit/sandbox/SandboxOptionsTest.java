@@ -45,10 +45,29 @@ class SandboxOptionsTest {
 
   @Test
   void deviationsAreCopied() {
-    Set<String> mutable = new HashSet<>(Set.of("A"));
+    Set<String> mutable = new HashSet<>(Set.of("PKCE_NOT_REQUIRED"));
     SandboxOptions o = SandboxOptions.defaults().withDeviations(mutable);
-    mutable.add("B");
-    assertThat(o.deviations()).containsExactly("A");
+    mutable.add("DIGIPASS_MISSING");
+    assertThat(o.deviations()).containsExactly("PKCE_NOT_REQUIRED");
+    assertThatThrownBy(() -> o.deviations().add("DIGIPASS_MISSING")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void deviationNamesAreParsedAndKeptCanonical() {
+    SandboxOptions o = SandboxOptions.defaults().withDeviations(Set.of(" pkce-not-required ", "Digipass_Missing"));
+    assertThat(o.deviations()).containsExactly("DIGIPASS_MISSING", "PKCE_NOT_REQUIRED");
+    assertThat(o.deviates(Deviation.PKCE_NOT_REQUIRED)).isTrue();
+    assertThat(o.deviates(Deviation.DIGIPASS_MISSING)).isTrue();
+    assertThat(o.deviates(Deviation.PREFIX_REDIRECT_MATCH)).isFalse();
+    assertThat(o.deviates("pkce_not_required")).isTrue();
+  }
+
+  @Test
+  void anUnknownDeviationFailsFast() {
+    assertThatThrownBy(() -> SandboxOptions.defaults().withDeviations(Set.of("PREFIX_REDIRECT_MATCH", "PREFIX_REDIRECT_MATHC")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PREFIX_REDIRECT_MATHC")
+        .hasMessageContaining("PREFIX_REDIRECT_MATCH, ");
   }
 
   @Test

@@ -50,7 +50,8 @@ class TamperingTest {
       Map.entry(Tampering.KEYID_WRONG_SERIAL, Set.of(KEYID_SERIAL)),
       Map.entry(Tampering.KEYID_WRONG_ISSUER, Set.of(KEYID_ISSUER)),
       Map.entry(Tampering.UNKNOWN_ALGORITHM_LABEL, Set.of(UNKNOWN_ALGORITHM)),
-      Map.entry(Tampering.SIGNED_REQUEST_ID_CHANGED, Set.of(SIGNATURE_INVALID))));
+      Map.entry(Tampering.SIGNED_REQUEST_ID_CHANGED, Set.of(SIGNATURE_INVALID)),
+      Map.entry(Tampering.SIGNATURE_COVERS_FEWER_HEADERS, Set.of(SIGNATURE_INVALID))));
 
   private static Map<String, String> apply(Tampering tampering, SigningProfile profile) {
     TamperingContext context = new TamperingContext(CREDS, profile, Optional.of(CREDS), OTHER::privateKey);
