@@ -2,6 +2,7 @@ package com.obkit.cli;
 
 import com.obkit.config.ConfigException;
 import com.obkit.config.KitConfig;
+import com.obkit.runtime.KitRuntime;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ public final class KitMain implements Callable<Integer> {
     KitConfig config;
     try {
       config = KitConfig.load(sys, System.getenv());
+      KitRuntime.validate(config);
     } catch (ConfigException e) {
       configurationFailed = true;
       System.err.println("CONFIGURATION ERROR: " + e.getMessage());

@@ -99,7 +99,7 @@ public final class BankClient {
     Response r;
     try {
       r = spec.request(method, uri.toString());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // REST Assured rethrows checked I/O exceptions undeclared (Groovy)
       throw Faults.classify(method, uri, e);
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();

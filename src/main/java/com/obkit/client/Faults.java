@@ -14,7 +14,7 @@ final class Faults {
   private Faults() {}
 
   /** The environment fault behind {@code e}, or {@code e} itself when it is not one. */
-  static RuntimeException classify(String method, URI uri, RuntimeException e) {
+  static RuntimeException classify(String method, URI uri, Exception e) {
     String url = uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath();
     for (Throwable t = e; t != null; t = t.getCause()) {
       String cause = describe(t);
@@ -22,7 +22,7 @@ final class Faults {
         return new EnvironmentFault(method, url, cause, e);
       }
     }
-    return e;
+    return e instanceof RuntimeException r ? r : new IllegalStateException(method + " " + url + " failed: " + e, e);
   }
 
   private static String describe(Throwable t) {

@@ -32,7 +32,8 @@ final class AllureExtras {
             Map.of("name", "MUST rules broken (bank non-conformance)", "matchedStatuses", List.of("failed"), "messageRegex", "(?s).*MUST violated.*"),
             Map.of("name", "SHOULD warnings (reported, not failing)", "matchedStatuses", List.of("skipped"), "messageRegex", "(?s)SHOULD-WARNING.*"),
             Map.of("name", "Not applicable to this bank or configuration", "matchedStatuses", List.of("skipped"), "messageRegex", "(?s)NOT-APPLICABLE.*"),
-            Map.of("name", "Environment or kit errors (not judged)", "matchedStatuses", List.of("broken", "failed")));
+            Map.of("name", "Environment faults: the bank could not be reached (not judged)", "matchedStatuses", List.of("broken", "failed"), "messageRegex", "(?s)ENVIRONMENT:.*"),
+            Map.of("name", "Kit errors (not judged)", "matchedStatuses", List.of("broken")));
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.resolve("categories.json").toFile(), categories);
       Files.writeString(

@@ -60,8 +60,7 @@ public final class KitRuntime implements AutoCloseable {
    */
   public static KitRuntime start(KitConfig config) {
     Optional<Tpp> configured = configuredTpp(config);
-    List<X509Certificate> trust = new ArrayList<>();
-    config.http().trustCertificate().ifPresent(p -> trust.addAll(readPemCertificates(p)));
+    List<X509Certificate> trust = new ArrayList<>(trustedCertificates(config));
     KeyPool keys = new KeyPool(KEY_POOL_SIZE);
     TestCa ca = TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
 
@@ -86,6 +85,21 @@ public final class KitRuntime implements AutoCloseable {
     }
     BankEndpoints endpoints = new BankEndpoints(api, browser, config.bank().onboardingPath());
     return new KitRuntime(config, sandbox, endpoints, new Transport(config.http(), trust), new TppFactory(ca, keys, config.bankMode(), configured));
+  }
+
+  /**
+   * Checks everything a run needs from files (credentials, trusted certificates) without starting anything:
+   * the command line calls it so that a bad file stops the run before any request, with exit code 2.
+   *
+   * @throws ConfigException naming the key and the file
+   */
+  public static void validate(KitConfig config) {
+    configuredTpp(config);
+    trustedCertificates(config);
+  }
+
+  private static List<X509Certificate> trustedCertificates(KitConfig config) {
+    return config.http().trustCertificate().map(KitRuntime::readPemCertificates).orElse(List.of());
   }
 
   public KitConfig config() {

@@ -1,0 +1,102 @@
+package com.obkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.obkit.config.KitConfig;
+import com.obkit.sandbox.ReferenceSandbox;
+import com.obkit.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An unreachable bank is neither a pass nor a bank defect: every affected scenario ends quickly as an
+ * environment fault naming the URL and the cause, the verdict is INCONCLUSIVE and the exit code 2.
+ */
+@Timeout(120)
+class EnvironmentFaultsTest {
+
+  @TempDir Path reports;
+
+  private ConformanceLauncher.RunResult runAgainst(String baseUrl) {
+    KitConfig config = KitConfig.load(Map.of("kit.baseUrl", baseUrl, "kit.http.connectTimeout", "1s", "kit.http.readTimeout", "1s"), Map.of());
+    return new ConformanceLauncher(Path.of("features")).run(config, reports, false, "@TOK-1 or @REG-2");
+  }
+
+  private void assertEnvironmentFaults(ConformanceLauncher.RunResult result, String cause) throws IOException {
+    assertThat(result.verdict()).isEqualTo("INCONCLUSIVE");
+    assertThat(result.failedMustRules()).isEmpty();
+    assertThat(result.resultsByScenario()).isNotEmpty();
+    assertThat(result.resultsByScenario().values()).containsOnly("environment");
+    assertThat(Files.readString(reports.resolve("verdict.json"))).contains("ENVIRONMENT: GET").contains(cause).contains("\"exitCode\" : 2");
+  }
+
+  @Test
+  void aClosedPort() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertEnvironmentFaults(runAgainst("https://127.0.0.1:" + port), "connection refused");
+  }
+
+  @Test
+  void anUnresolvableHost() throws Exception {
+    assertEnvironmentFaults(runAgainst("https://bank.invalid"), "unknown host");
+  }
+
+  @Test
+  void aServerThatNeverAnswers() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept()); // accept, then say nothing
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      long start = System.nanoTime();
+      assertEnvironmentFaults(runAgainst("http://127.0.0.1:" + silent.getLocalPort()), "timed out");
+      // Three scenarios, each bounded by the 1 s read timeout, not by a hang.
+      assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(60);
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void aServerWithAnUntrustedCertificate() throws Exception {
+    try (ReferenceSandbox untrusted = ReferenceSandbox.start(SandboxOptions.defaults())) {
+      assertEnvironmentFaults(runAgainst(untrusted.baseUrl().toString()), "TLS failure");
+    }
+  }
+
+  @Test
+  void theCommandLineExitsWithTwoForAnOutageAndForBadConfiguration() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    KitMain outage = new KitMain();
+    int code = new picocli.CommandLine(outage).execute(
+        "--set", "kit.baseUrl=http://127.0.0.1:" + port, "--set", "kit.reports=" + reports, "--set", "kit.http.connectTimeout=1s", "--no-exit");
+    assertThat(code).isEqualTo(2);
+    int bad = new picocli.CommandLine(new KitMain()).execute("--env", "no-such-profile", "--no-exit");
+    assertThat(bad).isEqualTo(2);
+  }
+}
