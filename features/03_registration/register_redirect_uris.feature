@@ -86,9 +86,14 @@ Feature: Register redirect URIs by dynamic client registration
       | https://tpp.example/cb#frag |
 
   @REG-7 @ERR-1 @should
-  Scenario: A sector identifier URI that is not https is refused
-    When the TPP registers the redirect URI "https://tpp.example/cb" with the sector identifier URI "http://tpp.example/sector.json"
+  Scenario Outline: A sector identifier URI that cannot vouch for the redirect URIs is refused: <why>
+    When the TPP registers the redirect URI "https://tpp.example/cb" with the sector identifier URI "<sector>"
     Then the bank refuses the registration with 400 and the OAuth error "invalid_client_metadata"
+
+    Examples:
+      | why                     | sector                                 |
+      | not https               | http://tpp.example/sector.json         |
+      | no document can be read | https://sector.invalid/redirects.json  |
 
   @SIG-1 @ERR-1 @must
   Scenario: A registration without the TPP-Signature-Certificate header is refused

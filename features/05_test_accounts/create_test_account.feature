@@ -21,14 +21,28 @@ Feature: Create a test account in the sandbox
       | uk     |
 
   @ACC-2 @must
-  Scenario: Every test account is new
-    When the TPP creates two test accounts
+  Scenario Outline: Every test account in tenant <tenant> is new
+    When the TPP creates two test accounts in the tenant "<tenant>"
     Then the two accounts have different IBANs
 
+    Examples:
+      | tenant |
+      | nl     |
+      | be_fr  |
+      | be_nl  |
+      | uk     |
+
   @ACC-3 @SIG-1 @ERR-1 @must
-  Scenario: An unsigned test account request is refused
-    When the TPP creates a test account with no Signature header
+  Scenario Outline: An unsigned test account request in tenant <tenant> is refused
+    When the TPP creates a test account in the tenant "<tenant>" with no Signature header
     Then the bank refuses it with 401 and the Berlin Group code "SIGNATURE_MISSING"
+
+    Examples:
+      | tenant |
+      | nl     |
+      | be_fr  |
+      | be_nl  |
+      | uk     |
 
   @ACC-3 @ERR-1 @must
   Scenario: Test accounts are refused outside the sandbox

@@ -38,6 +38,14 @@ public final class RedirectChecks {
         x -> "expected a 4xx error page but " + x.describe() + x.header("location").map(l -> " Location: " + l.split("\\?")[0]).orElse(""));
   }
 
+  /** EnsureHtmlErrorPage (ERR-1): the authorisation endpoint's refusal is a page for the PSU's browser. */
+  public static Check<HttpExchange> htmlErrorPage() {
+    return Check.that(
+        "EnsureHtmlErrorPage",
+        x -> x.mediaType().equals("text/html") && !x.body().isBlank(),
+        x -> "expected a text/html error page but Content-Type is '" + x.mediaType() + "'" + (x.body().isBlank() ? " and the body is empty" : ""));
+  }
+
   /** EnsureNoRedirectToSuppliedUri: no 3xx whose Location starts with the supplied URI. */
   public static Check<HttpExchange> notRedirectedTo(String suppliedUri) {
     return Check.that(

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  *
  * <p>Each deviation is a one- or two-line switch at the single place where the sandbox checks the rule
  * it breaks (search for the constant's name). A conformance run against a sandbox with one deviation must
- * report {@link #rule()} as broken and nothing else (where a deviation unavoidably breaks a second rule,
- * its description says so).
+ * report {@link #rule()} as broken; other rules it names come only from scenarios tagged with several
+ * rules, except where the description says that the deviation breaks a second rule too (ERR-1 for a 500).
  */
 public enum Deviation {
 
@@ -122,7 +122,8 @@ public enum Deviation {
   // ---------------------------------------------------------------- section 8: error bodies
 
   ERROR_BODY_PLAIN_TEXT("ERR-1", "answers every XS2A and auth JSON error with the text/plain body \"error\""),
-  SERVER_ERROR_ON_UNKNOWN_CLIENT("ERR-1", "answers the authorisation endpoint with 500 for an unknown client_id");
+  SERVER_ERROR_ON_UNKNOWN_CLIENT(
+      "ERR-1", "answers an unknown client_id at the authorisation endpoint with 500 and a stack trace as text (also breaks AUTH-4)");
 
   private final String rule;
   private final SandboxOptions.Mode mode;

@@ -26,15 +26,16 @@ public final class AccountSteps {
     journey.createAccount(tenant, Tampering.NONE);
   }
 
-  @When("the TPP creates two test accounts")
-  public void theTppCreatesTwoTestAccounts() {
-    journey.createAccount(journey.tenant(), Tampering.NONE);
-    journey.createAccount(journey.tenant(), Tampering.NONE);
+  @When("the TPP creates two test accounts in the tenant {string}")
+  public void theTppCreatesTwoTestAccounts(String tenant) {
+    journey.switchTenant(tenant);
+    journey.createAccounts(tenant, 2);
   }
 
-  @When("the TPP creates a test account with {breakage}")
-  public void theTppCreatesATestAccountWith(Tampering breakage) {
-    journey.createAccount(journey.tenant(), breakage);
+  @When("the TPP creates a test account in the tenant {string} with {breakage}")
+  public void theTppCreatesATestAccountWith(String tenant, Tampering breakage) {
+    journey.switchTenant(tenant);
+    journey.createAccount(tenant, breakage);
   }
 
   @When("the TPP asks a production environment for a test account")

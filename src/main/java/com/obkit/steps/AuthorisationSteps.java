@@ -52,6 +52,7 @@ public final class AuthorisationSteps {
   @Then("the bank shows an error page and does not redirect to {string}")
   public void theBankShowsAnErrorPage(String uri) {
     conformance.requireAll(rules.forStatusOf(journey.last()), journey.last(), RedirectChecks.notRedirectedTo(uri), RedirectChecks.errorPage());
+    conformance.require(rules.shapeRules(), RedirectChecks.htmlErrorPage(), journey.last());
   }
 
   @Then("the bank refuses the authorisation request")

@@ -324,6 +324,13 @@ public final class Journey {
     return account;
   }
 
+  /** Several test accounts in one tenant (ACC-2: every one new). */
+  public void createAccounts(String inTenant, int count) {
+    for (int i = 0; i < count; i++) {
+      createAccount(inTenant, Tampering.NONE);
+    }
+  }
+
   /** Asks a production environment for a test account, which it must refuse (ACC-3). */
   public HttpExchange requestTestAccountInProduction() {
     last = client.createTestAccount(tpps.current(), tenant, "EUR", Tampering.NONE);
