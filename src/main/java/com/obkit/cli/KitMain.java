@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kit",
     mixinStandardHelpOptions = true,
-    description = "Runs the XS2A onboarding conformance suite and prints the verdict.",
+    subcommands = {CertificateCommand.class, CurlCommand.class},
+    description = "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: certificate, curl.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:CONFORMANT", "1:NOT CONFORMANT (a MUST rule is broken)", "2:environment or configuration error"})
 public final class KitMain implements Callable<Integer> {

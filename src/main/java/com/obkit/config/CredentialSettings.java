@@ -13,7 +13,6 @@ import java.util.Optional;
  * @param pkcs12 PKCS#12 file (source PKCS12)
  * @param pkcs12Password its password
  * @param alias key entry alias in the PKCS#12 file (first key entry when empty)
- * @param saveTo where to save generated credentials as the bank's test client hands them out
  */
 public record CredentialSettings(
     Source source,
@@ -22,8 +21,7 @@ public record CredentialSettings(
     Optional<Secret> keyPassword,
     Optional<Path> pkcs12,
     Optional<Secret> pkcs12Password,
-    Optional<String> alias,
-    Optional<Path> saveTo) {
+    Optional<String> alias) {
 
   /** The credential sources. */
   public enum Source {

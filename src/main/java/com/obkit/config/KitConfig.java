@@ -179,8 +179,7 @@ public record KitConfig(
           optional(KitKeys.CREDENTIALS_KEY_PASSWORD, Secret::new),
           p12,
           p12Password,
-          optional(KitKeys.CREDENTIALS_ALIAS, Function.identity()),
-          optional(KitKeys.CREDENTIALS_SAVE_TO, this::saveDirectory));
+          optional(KitKeys.CREDENTIALS_ALIAS, Function.identity()));
     }
 
     private AccountSettings accounts(BankMode mode) {
@@ -330,16 +329,6 @@ public record KitConfig(
       Path p = Path.of(v);
       if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
         throw new IllegalArgumentException("file " + p.toAbsolutePath() + " does not exist or is not readable");
-      }
-      return p;
-    }
-
-    private Path saveDirectory(String v) {
-      Path p = Path.of(v).toAbsolutePath().normalize();
-      for (Path part : p) {
-        if (part.toString().equals("reports")) {
-          throw new IllegalArgumentException("private keys are never saved under reports/");
-        }
       }
       return p;
     }

@@ -26,7 +26,6 @@ public final class KitKeys {
   public static final String CREDENTIALS_PKCS12 = "kit.credentials.pkcs12";
   public static final String CREDENTIALS_PKCS12_PASSWORD = "kit.credentials.pkcs12Password";
   public static final String CREDENTIALS_ALIAS = "kit.credentials.alias";
-  public static final String CREDENTIALS_SAVE_TO = "kit.credentials.saveTo";
   public static final String ORGANIZATION_ID = "kit.organizationId";
   public static final String ACCOUNTS_SOURCE = "kit.accounts.source";
   public static final String ACCOUNTS = "kit.accounts";
@@ -68,7 +67,6 @@ public final class KitKeys {
     d.put(CREDENTIALS_PKCS12, "");
     d.put(CREDENTIALS_PKCS12_PASSWORD, "");
     d.put(CREDENTIALS_ALIAS, "");
-    d.put(CREDENTIALS_SAVE_TO, "");
     d.put(ORGANIZATION_ID, "");
     d.put(ACCOUNTS_SOURCE, "sandbox-api");
     d.put(ACCOUNTS, "");

@@ -44,7 +44,7 @@ final class AuthorizationEndpoints {
     this.store = Objects.requireNonNull(store, "store");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.out = Objects.requireNonNull(out, "out");
-    out.adopt(options);
+    RequestVerifier.requireSameOptions(options, out.options(), "the error renderer");
   }
 
   // ---------------------------------------------------------------- authorisation endpoint

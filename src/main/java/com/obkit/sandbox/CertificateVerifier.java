@@ -61,21 +61,18 @@ final class CertificateVerifier {
   private final CertificateRegistry registry;
   private final SandboxOptions options;
 
-  /** The faithful verifier. */
-  CertificateVerifier(Clock clock, CertificateRegistry registry) {
-    this(clock, registry, SandboxOptions.defaults());
-  }
-
-  /** A verifier that breaks the certificate rules named by {@code options}' deviations. */
-  CertificateVerifier(Clock clock, CertificateRegistry registry, SandboxOptions options) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.registry = Objects.requireNonNull(registry, "registry");
+  /**
+   * A verifier judging validity (CERT-2) by {@code options}' clock and breaking exactly the certificate
+   * rules named by {@code options}' deviations (none: the faithful verifier).
+   */
+  CertificateVerifier(SandboxOptions options, CertificateRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
+    this.clock = options.clock();
+    this.registry = Objects.requireNonNull(registry, "registry");
   }
 
-  /** The same verifier (clock, registry) breaking the rules named by {@code other}'s deviations. */
-  CertificateVerifier deviating(SandboxOptions other) {
-    return new CertificateVerifier(clock, registry, other);
+  SandboxOptions options() {
+    return options;
   }
 
   /** SIG-7 (sandbox mode): {@code SSL-Certificate} present, parseable, within validity. */

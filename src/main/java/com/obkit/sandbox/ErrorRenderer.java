@@ -31,25 +31,20 @@ final class ErrorRenderer {
   /** TOK-2: the onboarding endpoint, under both of its paths. */
   private static final Pattern ONBOARDING = Pattern.compile("^/xs2a-bg/[^/]+/(onboarding/v1|v1/onboarding)/?$");
 
+  /** Whose deviations of the error shapes (ERR-1, TOK-2) apply. */
+  private final SandboxOptions options;
+
   private final ObjectMapper json;
 
-  /**
-   * The deviations of the error shapes (ERR-1, TOK-2). Volatile rather than final only because {@link
-   * ReferenceSandbox} builds the renderer from the mapper alone: the endpoints hand it their options
-   * ({@link #adopt}) while they are constructed, before the server starts.
-   */
-  private volatile SandboxOptions options = SandboxOptions.defaults();
-
-  ErrorRenderer(ObjectMapper json) {
+  /** A renderer breaking exactly the error-shape rules named by {@code options}' deviations. */
+  ErrorRenderer(SandboxOptions options, ObjectMapper json) {
+    this.options = Objects.requireNonNull(options, "options");
     this.json = Objects.requireNonNull(json, "json");
   }
 
-  /**
-   * Renders with the deviations of {@code sandboxOptions} from now on. Called by the endpoint classes as
-   * they are constructed (all with the same options); idempotent.
-   */
-  void adopt(SandboxOptions sandboxOptions) {
-    this.options = Objects.requireNonNull(sandboxOptions, "sandboxOptions");
+  /** The options this renderer applies. */
+  SandboxOptions options() {
+    return options;
   }
 
   static Dialect dialectFor(String path) {

@@ -49,14 +49,15 @@ final class RegistrationEndpoint {
       ErrorRenderer out,
       ObjectMapper json) {
     this.options = Objects.requireNonNull(options, "options");
-    this.verifier = Objects.requireNonNull(verifier, "verifier").deviating(options);
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.sectorFetcher = Objects.requireNonNull(sectorFetcher, "sectorFetcher");
     this.out = Objects.requireNonNull(out, "out");
     this.json = Objects.requireNonNull(json, "json");
     this.clock = options.clock();
-    out.adopt(options);
+    RequestVerifier.requireSameOptions(options, verifier.options(), "the request verifier");
+    RequestVerifier.requireSameOptions(options, out.options(), "the error renderer");
   }
 
   void register(Context ctx) {

@@ -9,31 +9,37 @@ import java.util.Objects;
  */
 final class RequestVerifier {
 
-  private final SandboxOptions.Mode mode;
+  private final SandboxOptions options;
   private final CertificateVerifier certificates;
   private final SignatureVerifier signatures;
-  private final SandboxOptions options;
 
-  /** The faithful verifier. */
-  RequestVerifier(SandboxOptions.Mode mode, CertificateVerifier certificates, SignatureVerifier signatures) {
-    this(mode, certificates, signatures, SandboxOptions.defaults());
-  }
-
-  private RequestVerifier(
-      SandboxOptions.Mode mode, CertificateVerifier certificates, SignatureVerifier signatures, SandboxOptions options) {
-    this.mode = Objects.requireNonNull(mode, "mode");
+  /**
+   * A verifier for {@code options}' mode (SIG-7) breaking exactly the rules of sections 2, 3 and 5 named
+   * by its deviations. {@code certificates} and {@code signatures} must have been built with the same
+   * options: {@link ReferenceSandbox#start} builds all three from one {@link SandboxOptions}.
+   */
+  RequestVerifier(SandboxOptions options, CertificateVerifier certificates, SignatureVerifier signatures) {
+    this.options = Objects.requireNonNull(options, "options");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.signatures = Objects.requireNonNull(signatures, "signatures");
-    this.options = Objects.requireNonNull(options, "options");
+    requireSameOptions(options, certificates.options(), "the certificate verifier");
+    requireSameOptions(options, signatures.options(), "the signature verifier");
+  }
+
+  /** The options this verifier applies. */
+  SandboxOptions options() {
+    return options;
   }
 
   /**
-   * This verifier (same mode, certificate registry and clock) breaking the rules of sections 2 and 3
-   * named by {@code sandboxOptions}' deviations. The endpoints derive theirs with it, since {@link
-   * ReferenceSandbox} builds the faithful one.
+   * Fails fast when a collaborator was built with other options than its user: half a sandbox breaking
+   * a rule (a {@link Deviation}) and half keeping it would make a self-test pass or fail for the wrong
+   * reason.
    */
-  RequestVerifier deviating(SandboxOptions sandboxOptions) {
-    return new RequestVerifier(mode, certificates.deviating(sandboxOptions), new SignatureVerifier(sandboxOptions), sandboxOptions);
+  static void requireSameOptions(SandboxOptions expected, SandboxOptions actual, String what) {
+    if (!expected.equals(actual)) {
+      throw new IllegalArgumentException(what + " was built with other sandbox options than its user");
+    }
   }
 
   /** TOK-2, ACC-3: SIG-7 (sandbox), certificate rules, signature rules. */
@@ -61,7 +67,7 @@ final class RequestVerifier {
 
   /** SIG-7: the sandbox wants {@code SSL-Certificate} on every request; production uses mutual TLS. */
   void requireSslCertificateInSandbox(RequestView request) {
-    if (mode == SandboxOptions.Mode.SANDBOX) {
+    if (options.mode() == SandboxOptions.Mode.SANDBOX) {
       certificates.verifySslCertificate(request);
     }
   }

@@ -40,14 +40,13 @@ final class SignatureVerifier {
 
   private final SandboxOptions options;
 
-  /** The faithful verifier. */
-  SignatureVerifier() {
-    this(SandboxOptions.defaults());
-  }
-
-  /** A verifier that breaks the section 2 rules named by {@code options}' deviations. */
+  /** A verifier that breaks exactly the section 2 rules named by {@code options}' deviations (none: faithful). */
   SignatureVerifier(SandboxOptions options) {
     this.options = Objects.requireNonNull(options, "options");
+  }
+
+  SandboxOptions options() {
+    return options;
   }
 
   /** All signature rules, in the order a bank would naturally apply them. */

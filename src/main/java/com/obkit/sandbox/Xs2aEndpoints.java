@@ -32,13 +32,14 @@ final class Xs2aEndpoints {
       ErrorRenderer out,
       ObjectMapper json) {
     this.options = Objects.requireNonNull(options, "options");
-    this.verifier = Objects.requireNonNull(verifier, "verifier").deviating(options);
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.out = Objects.requireNonNull(out, "out");
     this.json = Objects.requireNonNull(json, "json");
-    out.adopt(options);
+    RequestVerifier.requireSameOptions(options, verifier.options(), "the request verifier");
+    RequestVerifier.requireSameOptions(options, out.options(), "the error renderer");
   }
 
   /** {@code GET /xs2a-bg/version}. */
