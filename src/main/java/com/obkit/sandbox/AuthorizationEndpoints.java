@@ -287,10 +287,10 @@ final class AuthorizationEndpoints {
     }
 
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("access_token", secrets.opaque(32));
+    body.put("access_token", secrets.secret(32));
     body.put("token_type", "Bearer");
     body.put("expires_in", 3600);
-    body.put("refresh_token", secrets.opaque(32));
+    body.put("refresh_token", secrets.secret(32));
     body.put("scope", code.scope() == null ? "" : code.scope());
     ctx.status(200);
     ctx.header("Cache-Control", "no-store");

@@ -62,7 +62,7 @@ final class AuthorizationStore {
   String openSession(Tenant tenant, String clientId, String redirectUri, String state, String codeChallenge, String scope) {
     Instant now = clock.instant();
     sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()));
-    String id = secrets.opaque(24);
+    String id = secrets.secret(24);
     sessions.put(id, new Session(tenant, clientId, redirectUri, state, codeChallenge, scope, now.plus(SESSION_LIFETIME)));
     return id;
   }
@@ -84,7 +84,7 @@ final class AuthorizationStore {
   String issueCode(Session session) {
     Instant now = clock.instant();
     codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
-    String code = secrets.opaque(32);
+    String code = secrets.secret(32);
     codes.put(code, new Code(session.clientId(), session.redirectUri(), session.codeChallenge(), session.scope(), now.plus(CODE_LIFETIME)));
     return code;
   }

@@ -104,10 +104,10 @@ final class ClientRegistry {
   Client register(Registration registration) {
     Client client =
         byBinding.compute(registration.binding(), (binding, previous) -> {
-          String secret = secrets.opaque(32);
+          String secret = secrets.secret(32);
           if (previous == null) {
             return new Client(
-                secrets.opaque(24),
+                secrets.identifier(24), // client_id: public, not a secret
                 registration.organizationId(),
                 secret,
                 registration.redirectUris(),

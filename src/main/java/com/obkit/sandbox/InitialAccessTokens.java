@@ -46,7 +46,7 @@ final class InitialAccessTokens {
     // Keep the map from growing forever, but remember an expired token for a while, so that it is
     // refused as expired (or, by Deviation.EXPIRED_TOKEN_ACCEPTED, accepted) rather than as unknown.
     grants.values().removeIf(g -> !now.isBefore(g.expiresAt().plus(lifetime)));
-    String token = secrets.opaque(32);
+    String token = secrets.secret(32);
     grants.put(token, new Grant(organizationId, now.plus(tokenLifetime)));
     return token;
   }

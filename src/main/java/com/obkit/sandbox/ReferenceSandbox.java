@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -63,6 +64,9 @@ public final class ReferenceSandbox implements AutoCloseable {
    */
   static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
+  /** The default listener of issued secrets: nobody is told. */
+  private static final Consumer<String> NO_LISTENER = value -> {};
+
   private final SandboxOptions options;
   private final Javalin app;
   private final ServerTls tls;
@@ -93,7 +97,31 @@ public final class ReferenceSandbox implements AutoCloseable {
    * @throws IllegalStateException when the server cannot start (port in use, ...)
    */
   public static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher) {
-    return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT);
+    return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT, NO_LISTENER);
+  }
+
+  /**
+   * Starts a sandbox that tells {@code issuedSecrets} every secret value it issues, so that a test can
+   * search reports, logs and other output of a run for the actual secrets of that run (a leak test)
+   * instead of guessing at their shape.
+   *
+   * <p>Reported, each before the answer carrying it is sent: initial access tokens (TOK-1), {@code
+   * client_secret}s (REG-2, a new one per registration), login session ids and authorisation codes
+   * (section 6), access and refresh tokens of the token endpoint, and digipass numbers (ACC-2). Not
+   * reported, since they are not secret: {@code client_id}s and IBANs.
+   *
+   * <p>The sandbox keeps no value for the listener's sake: what is recorded, and where, is the caller's
+   * business. The listener is called from request threads, concurrently, and must be thread-safe, quick
+   * and must not throw (an exception would turn that request into a 500).
+   *
+   * @param options how to run
+   * @param sectorIdentifierFetcher how {@code sector_identifier_uri} documents are fetched (REG-7)
+   * @param issuedSecrets told each secret value as it is issued
+   * @throws IllegalStateException when the server cannot start (port in use, ...)
+   */
+  public static ReferenceSandbox start(
+      SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Consumer<String> issuedSecrets) {
+    return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT, issuedSecrets);
   }
 
   /**
@@ -101,23 +129,30 @@ public final class ReferenceSandbox implements AutoCloseable {
    * a short one to show that a stalled upload is answered, not left hanging).
    */
   static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Duration idleTimeout) {
+    return start(options, sectorIdentifierFetcher, idleTimeout, NO_LISTENER);
+  }
+
+  private static ReferenceSandbox start(
+      SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Duration idleTimeout, Consumer<String> issuedSecrets) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sectorIdentifierFetcher, "sectorIdentifierFetcher");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(issuedSecrets, "issuedSecrets");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout " + idleTimeout + " must be positive (zero would mean never)");
     }
 
     ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    Secrets secrets = new Secrets();
+    Secrets secrets = new Secrets(issuedSecrets);
     CertificateRegistry certificates = new CertificateRegistry();
     InitialAccessTokens tokens = new InitialAccessTokens(options.clock(), options.tokenLifetime(), secrets);
     ClientRegistry clients = new ClientRegistry(secrets);
     TestAccounts accounts = new TestAccounts(secrets);
     AuthorizationStore authorizations = new AuthorizationStore(options.clock(), secrets);
-    ErrorRenderer out = new ErrorRenderer(json);
+    // Every rule-keeping part is built with the options, so each applies exactly their deviations.
+    ErrorRenderer out = new ErrorRenderer(options, json);
     RequestVerifier verifier =
-        new RequestVerifier(options.mode(), new CertificateVerifier(options.clock(), certificates), new SignatureVerifier());
+        new RequestVerifier(options, new CertificateVerifier(options, certificates), new SignatureVerifier(options));
 
     Xs2aEndpoints xs2a = new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, out, json);
     RegistrationEndpoint registration =

@@ -71,7 +71,7 @@ final class ServerTls {
           new JcaX509CertificateConverter()
               .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
 
-      String password = new Secrets().opaque(18);
+      String password = new Secrets().secret(18); // never leaves this object: reported to no one
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
       keyStore.setKeyEntry("sandbox", keyPair.getPrivate(), password.toCharArray(), new X509Certificate[] {certificate});

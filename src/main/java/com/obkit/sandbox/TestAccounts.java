@@ -49,8 +49,11 @@ final class TestAccounts {
     boolean sameIban = options.deviates(Deviation.SAME_IBAN_EVERY_TIME);
     // ACC-2: random account digits; the deviation uses the same ones every time.
     IntFunction<String> digits = sameIban ? n -> "1".repeat(n) : secrets::digits;
+    // ACC-2: the digipass is a secret (reported to the sandbox's listener), the IBAN digits are not; one
+    // digipass per account, drawn before the IBAN retries so that only the issued one is reported.
+    String digipass = secrets.digipass(10);
     while (true) {
-      Account account = new Account(newIban(tenant, digits, options), currency, secrets.digits(10), tenant.country());
+      Account account = new Account(newIban(tenant, digits, options), currency, digipass, tenant.country());
       if (sameIban) {
         byIban.put(account.iban(), account); // the latest digipass wins
         return account;

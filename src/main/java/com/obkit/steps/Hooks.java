@@ -4,7 +4,6 @@ import com.obkit.runtime.KitSession;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
-import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 
 /** Run and scenario lifecycle: the runtime (and embedded sandbox) for the run, the scenario's report log. */
@@ -33,9 +32,4 @@ public final class Hooks {
     rules.bind(scenario.getSourceTagNames());
   }
 
-  /** Allure starts the test case after the Before hooks, so labels go on at the first step. */
-  @BeforeStep
-  public void labelForAllure() {
-    rules.labelOnce();
-  }
 }

@@ -16,21 +16,10 @@ public final class ScenarioRules {
   private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
   private List<String> ids = List.of();
   private Level level = Level.MUST;
-  private boolean labelled;
 
   void bind(Collection<String> tags) {
     ids = tags.stream().map(RULE_TAG::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1)).toList();
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
-  }
-
-  /** Allure labels: one "story" per rule (the Behaviors tab groups by rule) and the level as severity. */
-  void labelOnce() {
-    if (labelled || io.qameta.allure.Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
-      return; // done, or a run without the Allure plugin (the kit's self-tests)
-    }
-    labelled = true;
-    ids.forEach(id -> io.qameta.allure.Allure.label("story", id));
-    io.qameta.allure.Allure.label("severity", level == Level.MUST ? "critical" : "minor");
   }
 
   /** The rules the scenario is about: its rule tags other than ERR-1, at the scenario's level. */
