@@ -2,6 +2,7 @@ package com.obkit.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.obkit.client.HttpExchange;
+import com.obkit.client.Redactor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -124,12 +125,18 @@ public final class ErrorChecks {
         x -> oauth.evaluate(x).isEmpty() || bg.evaluate(x).isEmpty() ? Optional.empty() : oauth.evaluate(x));
   }
 
+  /** The body for a failure message: secrets masked, one line, abbreviated. */
   static String bodyHint(HttpExchange x) {
-    return x.body().isBlank() ? "" : " (body: " + abbreviate(x.body()) + ")";
+    return x.body().isBlank() ? "" : " (body: " + abbreviate(x.mediaType(), x.body()) + ")";
   }
 
   static String abbreviate(String body) {
-    String oneLine = body.replaceAll("\\s+", " ").trim();
+    return abbreviate("", body);
+  }
+
+  /** One line, at most 300 characters, secrets masked (failure messages reach reports and the console). */
+  static String abbreviate(String mediaType, String body) {
+    String oneLine = Redactor.body(mediaType, body).replaceAll("\\s+", " ").trim();
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 }

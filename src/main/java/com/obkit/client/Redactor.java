@@ -36,7 +36,8 @@ public final class Redactor {
           "code_verifier",
           "password",
           "digipass",
-          "private_key");
+          "private_key",
+          "session");
 
   /** In JSON, {@code code} is a Berlin Group error code, not an authorisation code: shown. */
   private static final Set<String> JSON_SECRET_NAMES =
