@@ -31,7 +31,16 @@ public final class Transport {
    * @param extraTrust certificates trusted in addition to the JDK's CAs
    */
   public Transport(HttpSettings http, List<X509Certificate> extraTrust) {
-    SSLContext ssl = sslContext(extraTrust);
+    this(http, extraTrust, java.util.Optional.empty());
+  }
+
+  /**
+   * @param http timeouts
+   * @param extraTrust certificates trusted in addition to the JDK's CAs
+   * @param clientCertificate the QWAC presented for mutual TLS (production), if any
+   */
+  public Transport(HttpSettings http, List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> clientCertificate) {
+    SSLContext ssl = sslContext(extraTrust, clientCertificate);
     @SuppressWarnings("deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factory.
     org.apache.http.conn.ssl.SSLSocketFactory socketFactory =
         new org.apache.http.conn.ssl.SSLSocketFactory(ssl, org.apache.http.conn.ssl.SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
@@ -52,7 +61,7 @@ public final class Transport {
     return config;
   }
 
-  private static SSLContext sslContext(List<X509Certificate> extraTrust) {
+  private static SSLContext sslContext(List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> client) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
       if (!extraTrust.isEmpty()) {
@@ -65,10 +74,28 @@ public final class Transport {
       }
       managers.add(trustManager(null));
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
+      ctx.init(client.map(Transport::keyManagers).orElse(null), new TrustManager[] {new AnyOfTrustManager(managers)}, null);
       return ctx;
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** The QWAC and its key, in memory, for the TLS handshake's client certificate. */
+  private static javax.net.ssl.KeyManager[] keyManagers(com.obkit.pki.Credentials qwac) {
+    try {
+      char[] password = new char[0]; // in-memory only, never written
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      List<java.security.cert.Certificate> chain = new ArrayList<>();
+      chain.add(qwac.certificate());
+      chain.addAll(qwac.chain());
+      store.setKeyEntry("qwac", qwac.privateKey(), password, chain.toArray(new java.security.cert.Certificate[0]));
+      javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(store, password);
+      return kmf.getKeyManagers();
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot use the mutual TLS certificate: " + e.getMessage(), e);
     }
   }
 

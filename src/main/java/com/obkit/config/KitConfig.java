@@ -138,7 +138,8 @@ public record KitConfig(
           new HttpSettings(
               value(KitKeys.CONNECT_TIMEOUT, this::positiveDuration),
               value(KitKeys.READ_TIMEOUT, this::positiveDuration),
-              optional(KitKeys.TRUST_CERTIFICATE, this::readableFile));
+              optional(KitKeys.TRUST_CERTIFICATE, this::readableFile),
+              mutualTls());
       SandboxSettings sandbox =
           new SandboxSettings(
               value(KitKeys.SANDBOX_TOKEN_LIFETIME, this::positiveDuration),
@@ -180,6 +181,17 @@ public record KitConfig(
           p12,
           p12Password,
           optional(KitKeys.CREDENTIALS_ALIAS, Function.identity()));
+    }
+
+    /** Mutual TLS is on when a QWAC is configured; its key is then required too. */
+    private Optional<HttpSettings.MutualTls> mutualTls() {
+      Optional<Path> cert = optional(KitKeys.MTLS_CERTIFICATE, this::readableFile);
+      if (cert.isEmpty()) {
+        return Optional.empty();
+      }
+      layers.require(KitKeys.MTLS_PRIVATE_KEY);
+      return Optional.of(new HttpSettings.MutualTls(
+          cert.get(), value(KitKeys.MTLS_PRIVATE_KEY, this::readableFile), optional(KitKeys.MTLS_KEY_PASSWORD, Secret::new)));
     }
 
     private AccountSettings accounts(BankMode mode) {

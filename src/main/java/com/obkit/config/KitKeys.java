@@ -26,6 +26,9 @@ public final class KitKeys {
   public static final String CREDENTIALS_PKCS12 = "kit.credentials.pkcs12";
   public static final String CREDENTIALS_PKCS12_PASSWORD = "kit.credentials.pkcs12Password";
   public static final String CREDENTIALS_ALIAS = "kit.credentials.alias";
+  public static final String MTLS_CERTIFICATE = "kit.mtls.certificate";
+  public static final String MTLS_PRIVATE_KEY = "kit.mtls.privateKey";
+  public static final String MTLS_KEY_PASSWORD = "kit.mtls.keyPassword";
   public static final String ORGANIZATION_ID = "kit.organizationId";
   public static final String ACCOUNTS_SOURCE = "kit.accounts.source";
   public static final String ACCOUNTS = "kit.accounts";
@@ -67,6 +70,9 @@ public final class KitKeys {
     d.put(CREDENTIALS_PKCS12, "");
     d.put(CREDENTIALS_PKCS12_PASSWORD, "");
     d.put(CREDENTIALS_ALIAS, "");
+    d.put(MTLS_CERTIFICATE, "");
+    d.put(MTLS_PRIVATE_KEY, "");
+    d.put(MTLS_KEY_PASSWORD, "");
     d.put(ORGANIZATION_ID, "");
     d.put(ACCOUNTS_SOURCE, "sandbox-api");
     d.put(ACCOUNTS, "");

@@ -84,7 +84,8 @@ public final class KitRuntime implements AutoCloseable {
       browser = config.authBaseUrl().orElse(api);
     }
     BankEndpoints endpoints = new BankEndpoints(api, browser, config.bank().onboardingPath());
-    return new KitRuntime(config, sandbox, endpoints, new Transport(config.http(), trust), new TppFactory(ca, keys, config.bankMode(), configured));
+    Transport transport = new Transport(config.http(), trust, mutualTlsCredentials(config));
+    return new KitRuntime(config, sandbox, endpoints, transport, new TppFactory(ca, keys, config.bankMode(), configured));
   }
 
   /**
@@ -96,6 +97,18 @@ public final class KitRuntime implements AutoCloseable {
   public static void validate(KitConfig config) {
     configuredTpp(config);
     trustedCertificates(config);
+    mutualTlsCredentials(config);
+  }
+
+  /** The QWAC for mutual TLS (production), loaded and checked against its key. */
+  private static Optional<Credentials> mutualTlsCredentials(KitConfig config) {
+    return config.http().mutualTls().map(m -> {
+      try {
+        return CredentialFiles.loadPem(m.certificate(), m.privateKey(), m.keyPassword().map(s -> s.chars()).orElse(null));
+      } catch (CredentialException e) {
+        throw new ConfigException("kit.mtls: " + e.getMessage(), e);
+      }
+    });
   }
 
   private static List<X509Certificate> trustedCertificates(KitConfig config) {
