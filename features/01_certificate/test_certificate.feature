@@ -5,7 +5,7 @@ Feature: Obtain a test certificate
   the ETSI profiles and keeps the Certificate, Private Key and Key Id the way the bank's test client hands
   them out.
 
-  @CERT-1 @CERT-5 @must
+  @CERT-1 @must
   Scenario: A generated QSealC carries the organization identifier, the PSD2 roles and the NCA
     Given a TPP with organization identifier "PSDNL-DNB-R000123"
     When it generates a QSealC with the roles "PSP_AI, PSP_PI" and the NCA "De Nederlandsche Bank" "NL-DNB"
@@ -15,7 +15,7 @@ Feature: Obtain a test certificate
     And its QC statements declare compliance and the type "eseal"
     And it is signed with SHA-256 and an RSA key of at least 2048 bits
 
-  @CERT-1 @CERT-5 @must
+  @CERT-1 @must
   Scenario: A generated QWAC carries the organization identifier, TLS key usages and the web type
     Given a TPP with organization identifier "PSDES-BDE-3DFD21"
     When it generates a QWAC with the roles "PSP_AS, PSP_PI, PSP_AI, PSP_IC" and the NCA "Banco de Espana" "ES-BDE"

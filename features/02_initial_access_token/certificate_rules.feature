@@ -34,7 +34,7 @@ Feature: The bank accepts only valid eIDAS test certificates
     Then the new certificate gets an initial access token
     And the previous certificate is refused with 401 and the Berlin Group code "CERTIFICATE_REVOKED"
 
-  @CERT-5 @TOK-2 @ERR-1 @should
+  @CERT-5 @ERR-1 @should
   Scenario Outline: A certificate whose PSD2 roles do not allow the service is refused: <defect>
     Given a TPP whose test certificate has <defect>
     When the TPP requests an initial access token

@@ -76,7 +76,7 @@ Feature: Get an initial access token
       | broken                              | code                |
       | a garbled TPP-Signature-Certificate | CERTIFICATE_INVALID |
 
-  @SIG-6 @TOK-2 @ERR-1 @should
+  @SIG-6 @ERR-1 @should
   Scenario: An unknown signature algorithm label is refused
     When the TPP requests an initial access token with an unknown algorithm label
     Then the bank refuses it with 401 and the Berlin Group code "SIGNATURE_INVALID"

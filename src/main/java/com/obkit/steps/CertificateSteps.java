@@ -18,10 +18,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** Stage 1: the test certificate. These check the kit's own generator against the ETSI profiles. */
+/**
+ * Stage 1: the test certificate. These check the kit's own generator against the ETSI profiles, as a MUST
+ * under CERT-1 (the certificate-profile rule): a certificate the kit gets wrong would make every later
+ * verdict worthless.
+ */
 public final class CertificateSteps {
   private static final Rule ORG_ID = Rule.must("CERT-1");
-  private static final Rule PSD2 = Rule.must("CERT-5");
+  private static final Rule PROFILE = Rule.must("CERT-1");
 
   private final CertificateWorkbench bench;
   private final Conformance conformance;
@@ -57,27 +61,27 @@ public final class CertificateSteps {
 
   @Then("its PSD2 statement names the roles {roles} and the NCA {string} {string}")
   public void itsPsd2StatementNames(List<PspRole> roles, String ncaName, String ncaId) {
-    conformance.require(PSD2, CertificateChecks.psd2Statement(roles, ncaName, ncaId), bench.issued().certificate());
+    conformance.require(PROFILE, CertificateChecks.psd2Statement(roles, ncaName, ncaId), bench.issued().certificate());
   }
 
   @Then("its key usages are {string}")
   public void itsKeyUsagesAre(String usages) {
-    conformance.require(PSD2, CertificateChecks.keyUsages(list(usages)), bench.issued().certificate());
+    conformance.require(PROFILE, CertificateChecks.keyUsages(list(usages)), bench.issued().certificate());
   }
 
   @Then("its extended key usages are {string}")
   public void itsExtendedKeyUsagesAre(String usages) {
-    conformance.require(PSD2, CertificateChecks.extendedKeyUsages(list(usages)), bench.issued().certificate());
+    conformance.require(PROFILE, CertificateChecks.extendedKeyUsages(list(usages)), bench.issued().certificate());
   }
 
   @Then("its QC statements declare compliance and the type {string}")
   public void itsQcStatementsDeclare(String type) {
-    conformance.require(PSD2, CertificateChecks.qcComplianceAndType(type), bench.issued().certificate());
+    conformance.require(PROFILE, CertificateChecks.qcComplianceAndType(type), bench.issued().certificate());
   }
 
   @Then("it is signed with SHA-256 and an RSA key of at least 2048 bits")
   public void itIsSignedWithSha256() {
-    conformance.require(PSD2, CertificateChecks.sha256WithStrongRsa(), bench.issued().certificate());
+    conformance.require(PROFILE, CertificateChecks.sha256WithStrongRsa(), bench.issued().certificate());
   }
 
   @When("a TPP asks for a test certificate with organization identifier {string}")

@@ -45,6 +45,37 @@ class RuleCatalogueCoverageTest {
     assertThat(catalogue).as("catalogue rules without a scenario").isSubsetOf(tagged);
   }
 
+  /**
+   * A scenario's level tag matches its rules: a {@code @should} scenario is about SHOULD rules only (plus
+   * ERR-1, which its error bodies owe), a {@code @must} scenario about MUST rules only. Otherwise a broken
+   * MUST rule would be reported as a mere warning, or a SHOULD rule fail the run.
+   */
+  @Test
+  void everyScenarioLevelMatchesTheLevelOfItsRules() throws IOException {
+    RuleCatalogue catalogue = RuleCatalogue.load();
+    List<String> mismatches = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("features"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".feature")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          String t = line.trim();
+          if (!t.startsWith("@") || !(t.contains("@must") || t.contains("@should"))) {
+            continue;
+          }
+          Level level = t.contains("@should") ? Level.SHOULD : Level.MUST;
+          Matcher m = TAG.matcher(t);
+          while (m.find()) {
+            String id = m.group(1);
+            Level ruleLevel = catalogue.find(id).map(RuleCatalogue.Entry::level).orElse(null);
+            if (!id.equals("ERR-1") && ruleLevel != level) {
+              mismatches.add(f.getFileName() + ": " + t + " (" + id + " is " + ruleLevel + ")");
+            }
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
   @Test
   void theCatalogueHoldsEveryRuleOfTheContractAtItsLevel() throws IOException {
     Path contract = Path.of("..", "shared", "bank-contract.md");
