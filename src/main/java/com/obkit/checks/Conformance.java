@@ -39,12 +39,14 @@ public final class Conformance {
 
   /** Applies every check in order; stops at the first failure. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // passed on unchanged and only read
   public final <T> void requireAll(Rule rule, T subject, Check<T>... checks) {
     requireAll(List.of(rule), subject, checks);
   }
 
   /** Applies every check in order under several rules; stops at the first failure. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read
   public final <T> void requireAll(List<Rule> rules, T subject, Check<T>... checks) {
     for (Check<T> c : checks) {
       require(rules, c, subject);

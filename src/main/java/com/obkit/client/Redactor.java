@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -145,10 +144,8 @@ public final class Redactor {
 
   private static void maskNode(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       Map<String, String> replace = new LinkedHashMap<>();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         if (JSON_SECRET_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isValueNode()) {
           replace.put(e.getKey(), mask(e.getValue().asText()));
         } else {

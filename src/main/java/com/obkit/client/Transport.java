@@ -51,7 +51,7 @@ public final class Transport {
                 HttpClientConfig.httpClientConfig()
                     .setParam("http.connection.timeout", (int) http.connectTimeout().toMillis())
                     .setParam("http.socket.timeout", (int) http.readTimeout().toMillis())
-                    .setParam("http.connection-manager.timeout", (long) http.connectTimeout().toMillis()))
+                    .setParam("http.connection-manager.timeout", http.connectTimeout().toMillis()))
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
             .redirect(RedirectConfig.redirectConfig().followRedirects(false));
   }

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  * @param baseUrl the bank's API base URL; empty: start the embedded reference sandbox
  * @param authBaseUrl where the PSU's browser is sent; defaults to {@code baseUrl}
  * @param tenant the tenant of single-tenant scenarios
- * @param tenants the tenants that multi-tenant scenarios cover
  * @param bankMode whether the bank is a sandbox or production
  * @param bank the bank profile of contract section 9
  * @param credentials where the TPP's certificates come from
@@ -46,7 +45,6 @@ public record KitConfig(
     Optional<URI> baseUrl,
     Optional<URI> authBaseUrl,
     String tenant,
-    List<String> tenants,
     BankMode bankMode,
     BankProfile bank,
     CredentialSettings credentials,
@@ -61,10 +59,6 @@ public record KitConfig(
   public static final List<String> KNOWN_TENANTS = List.of("uk", "nl", "be_fr", "be_nl");
 
   private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
-
-  public KitConfig {
-    tenants = List.copyOf(tenants);
-  }
 
   /**
    * The bank profile: everything that varies between banks and environments (contract section 9).
@@ -117,7 +111,6 @@ public record KitConfig(
       Optional<URI> baseUrl = optional(KitKeys.BASE_URL, this::httpUrl);
       Optional<URI> authBaseUrl = optional(KitKeys.AUTH_BASE_URL, this::httpUrl).or(() -> baseUrl);
       String tenant = value(KitKeys.TENANT, this::tenant);
-      List<String> tenants = value(KitKeys.TENANTS, v -> list(v).stream().map(this::tenant).toList());
       BankMode mode = value(KitKeys.BANK_MODE, v -> enumValue(BankMode.class, v));
       SigningProfile signing =
           new SigningProfile(
@@ -148,7 +141,7 @@ public record KitConfig(
       int parallelism = value(KitKeys.PARALLELISM, v -> intInRange(v, 1, 64));
       Path reports = value(KitKeys.REPORTS, Path::of);
       return new KitConfig(
-          env, baseUrl, authBaseUrl, tenant, tenants, mode, bank, credentials, orgId, accounts, http, sandbox,
+          env, baseUrl, authBaseUrl, tenant, mode, bank, credentials, orgId, accounts, http, sandbox,
           parallelism, reports);
     }
 
@@ -360,10 +353,5 @@ public record KitConfig(
       }
       return out;
     }
-  }
-
-  /** Deviation names as a set (empty for a faithful sandbox). */
-  public Set<String> deviations() {
-    return sandbox.deviations();
   }
 }

@@ -10,7 +10,6 @@ public final class KitKeys {
   public static final String BASE_URL = "kit.baseUrl";
   public static final String AUTH_BASE_URL = "kit.authBaseUrl";
   public static final String TENANT = "kit.tenant";
-  public static final String TENANTS = "kit.tenants";
   public static final String BANK_MODE = "kit.bankMode";
   public static final String ONBOARDING_PATH = "kit.onboardingPath";
   public static final String SIGNATURE_ALGORITHM = "kit.signature.algorithm";
@@ -54,7 +53,6 @@ public final class KitKeys {
     d.put(BASE_URL, "");
     d.put(AUTH_BASE_URL, "");
     d.put(TENANT, "nl");
-    d.put(TENANTS, "uk,nl,be_fr,be_nl");
     d.put(BANK_MODE, "sandbox");
     d.put(ONBOARDING_PATH, "/xs2a-bg/{tenant}/onboarding/v1");
     d.put(SIGNATURE_ALGORITHM, "SHA256withRSA");
