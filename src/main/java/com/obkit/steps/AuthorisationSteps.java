@@ -26,12 +26,12 @@ public final class AuthorisationSteps {
 
   @When("the PSU is sent to the authorisation endpoint with an unknown client_id")
   public void thePsuIsSentWithAnUnknownClientId() {
-    journey.authorize(journey.authorizationFor(journey.registeredUris().get(0)).withClientId("kit-unknown-client-" + System.nanoTime()));
+    journey.authorize(journey.authorizationFor(journey.registeredUris().get(0)).withClientId(Journey.unknownClientId()));
   }
 
   @When("the PSU is sent to the authorisation endpoint with {pkceDefect}")
-  public void thePsuIsSentWithPkceDefect(String defect) {
-    journey.authorize(journey.authorizationFor(journey.registeredUris().get(0)).withChallengeMethod(defect.equals("no code challenge") ? Optional.empty() : Optional.of("plain")));
+  public void thePsuIsSentWithPkceDefect(Optional<String> challengeMethod) {
+    journey.authorize(journey.authorizationFor(journey.registeredUris().get(0)).withChallengeMethod(challengeMethod));
   }
 
   @Then("the browser goes on to the bank's login page, not back to the TPP")

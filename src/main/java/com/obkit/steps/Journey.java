@@ -292,6 +292,11 @@ public final class Journey {
     return last;
   }
 
+  /** A client_id no bank has issued (AUTH-4). */
+  static String unknownClientId() {
+    return "kit-unknown-client-" + java.util.UUID.randomUUID();
+  }
+
   /** A standard authorisation request for the client registered in this scenario. */
   public AuthorizationRequest authorizationFor(String redirectUri) {
     if (registrations.isEmpty()) {

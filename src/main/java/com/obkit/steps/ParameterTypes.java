@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,8 +77,9 @@ public final class ParameterTypes {
     return phrase;
   }
 
+  /** The PKCE method sent: none at all, or {@code plain} (AUTH-5 negatives). */
   @ParameterType("no code challenge|the \"plain\" PKCE method")
-  public String pkceDefect(String phrase) {
-    return phrase;
+  public Optional<String> pkceDefect(String phrase) {
+    return phrase.equals("no code challenge") ? Optional.empty() : Optional.of("plain");
   }
 }
