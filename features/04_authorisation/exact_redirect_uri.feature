@@ -6,12 +6,17 @@ Feature: Redirect URIs must match exactly
 
   Background:
     Given a TPP with a generated test certificate
-    And the TPP has registered the redirect URI "https://tpp.example/cb/return?flow=ais"
+    And the TPP has registered the redirect URIs "https://tpp.example/cb/return?flow=ais, https://tpp.example/app/"
 
   @AUTH-1 @must
-  Scenario: Positive control: the registered redirect URI goes on to the bank's login page
-    When the PSU is sent to the authorisation endpoint with the redirect URI "https://tpp.example/cb/return?flow=ais"
+  Scenario Outline: Positive control: a registered redirect URI goes on to the bank's login page: <uri>
+    When the PSU is sent to the authorisation endpoint with the redirect URI "<uri>"
     Then the browser goes on to the bank's login page, not back to the TPP
+
+    Examples:
+      | uri                                    |
+      | https://tpp.example/cb/return?flow=ais |
+      | https://tpp.example/app/               |
 
   @AUTH-2 @ERR-1 @must
   Scenario Outline: A redirect URI that is not exactly the registered one is refused: <variant>
@@ -21,6 +26,7 @@ Feature: Redirect URIs must match exactly
     Examples:
       | variant                        | uri                                                     |
       | trailing slash added           | https://tpp.example/cb/return/?flow=ais                 |
+      | trailing slash removed         | https://tpp.example/app                                 |
       | trailing path segment removed  | https://tpp.example/cb?flow=ais                         |
       | extra path segment             | https://tpp.example/cb/return/x7Kq2?flow=ais            |
       | query removed                  | https://tpp.example/cb/return                           |

@@ -36,7 +36,7 @@ public final class AuthorisationSteps {
 
   @Then("the browser goes on to the bank's login page, not back to the TPP")
   public void theBrowserGoesOnToTheLoginPage() {
-    conformance.require(Rule.must("AUTH-1"), RedirectChecks.sentToBankLogin(journey.registeredUris().get(0)), journey.last());
+    conformance.require(Rule.must("AUTH-1"), RedirectChecks.sentToBankLogin(journey.lastRedirectUri()), journey.last());
   }
 
   @Then("the authorisation endpoint accepts {string}")

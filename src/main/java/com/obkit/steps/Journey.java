@@ -49,6 +49,7 @@ public final class Journey {
   private HttpExchange last;
   private InitialToken token;
   private List<String> registeredUris = List.of();
+  private String lastRedirectUri;
   private final List<HttpExchange> registrations = new ArrayList<>();
   private final List<TestAccount> accounts = new ArrayList<>();
 
@@ -289,7 +290,16 @@ public final class Journey {
 
   public HttpExchange authorize(AuthorizationRequest request) {
     last = client.authorize(tenant, request);
+    lastRedirectUri = request.redirectUri();
     return last;
+  }
+
+  /** The redirect URI of the last authorisation request. */
+  public String lastRedirectUri() {
+    if (lastRedirectUri == null) {
+      throw new IllegalStateException("no authorisation request was made yet");
+    }
+    return lastRedirectUri;
   }
 
   /** A client_id no bank has issued (AUTH-4). */

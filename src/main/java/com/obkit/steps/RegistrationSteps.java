@@ -35,9 +35,9 @@ public final class RegistrationSteps {
     journey.obtainToken();
   }
 
-  @Given("the TPP has registered the redirect URI {string}")
-  public void theTppHasRegistered(String uri) {
-    journey.registerSuccessfully(List.of(uri));
+  @Given("the TPP has registered the redirect URI(s) {string}")
+  public void theTppHasRegistered(String uris) {
+    journey.registerSuccessfully(list(uris));
   }
 
   @When("the TPP registers the redirect URI(s) {string}")
