@@ -67,7 +67,7 @@ class SandboxMainTest {
     assertThat(text).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
     X509Certificate cert =
         (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
-    assertThat(cert.getSubjectX500Principal().getName()).contains("reference sandbox");
+    assertThat(cert.getIssuerX500Principal().getName()).contains("reference sandbox");
   }
 
   @Test
