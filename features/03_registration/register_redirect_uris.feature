@@ -61,6 +61,7 @@ Feature: Register redirect URIs by dynamic client registration
     Examples:
       | token                   |
       | no initial access token |
+      | an empty token          |
       | an unknown token        |
       | an expired token        |
 

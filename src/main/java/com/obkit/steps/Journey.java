@@ -228,6 +228,7 @@ public final class Journey {
   public HttpExchange registerWithTokenDefect(String defect, String uri) {
     return switch (defect) {
       case "no initial access token" -> register(r -> r.withTokens(Optional.empty(), Optional.empty()), List.of(uri));
+      case "an empty token" -> registerWithToken("", uri); // the sandbox was seen to answer 400 here (REG-3)
       case "an unknown token" -> registerWithToken("kit-unknown-" + java.util.UUID.randomUUID(), uri);
       case "an expired token" -> registerWithToken(expiredToken(), uri);
       default -> throw new IllegalArgumentException("unknown token defect: " + defect);

@@ -72,7 +72,7 @@ public final class ParameterTypes {
     return Arrays.stream(list.split(",\\s*")).map(PspRole::valueOf).toList();
   }
 
-  @ParameterType("no initial access token|an unknown token|an expired token")
+  @ParameterType("no initial access token|an empty token|an unknown token|an expired token")
   public String tokenDefect(String phrase) {
     return phrase;
   }
