@@ -11,7 +11,10 @@ public final class AccountChecks {
   /** A test account as the checks see it. */
   public record TestAccount(String iban, String digipass, String currency) {
     public static TestAccount from(HttpExchange x) {
-      return new TestAccount(TokenChecks.text(x, "iban"), TokenChecks.text(x, "digipass"), TokenChecks.text(x, "currency"));
+      return new TestAccount(
+          TokenChecks.text(x, "iban"),
+          TokenChecks.text(x, "digipass"),
+          TokenChecks.text(x, "currency"));
     }
 
     @Override

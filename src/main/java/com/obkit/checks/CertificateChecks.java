@@ -14,7 +14,15 @@ import java.util.Optional;
 /** Checks of a generated eIDAS certificate against the ETSI profiles (contract section 3). */
 public final class CertificateChecks {
   private static final String[] KEY_USAGE_NAMES = {
-    "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"
+    "digitalSignature",
+    "nonRepudiation",
+    "keyEncipherment",
+    "dataEncipherment",
+    "keyAgreement",
+    "keyCertSign",
+    "cRLSign",
+    "encipherOnly",
+    "decipherOnly"
   };
 
   private CertificateChecks() {}
@@ -24,11 +32,14 @@ public final class CertificateChecks {
         "CheckOrganizationIdentifier",
         c -> {
           String actual = Certificates.organizationIdentifier(c).orElse("<absent>");
-          return actual.equals(expected) ? Optional.empty() : Optional.of("organizationIdentifier is " + actual + ", expected " + expected);
+          return actual.equals(expected)
+              ? Optional.empty()
+              : Optional.of("organizationIdentifier is " + actual + ", expected " + expected);
         });
   }
 
-  public static Check<X509Certificate> psd2Statement(List<PspRole> roles, String ncaName, String ncaId) {
+  public static Check<X509Certificate> psd2Statement(
+      List<PspRole> roles, String ncaName, String ncaId) {
     Psd2QcStatement expected = new Psd2QcStatement(roles, ncaName, ncaId);
     return new Check<>(
         "CheckPsd2QcStatement",
@@ -36,7 +47,11 @@ public final class CertificateChecks {
           Optional<Psd2QcStatement> actual = Psd2QcStatement.from(c);
           return actual.filter(expected::equals).isPresent()
               ? Optional.empty()
-              : Optional.of("PSD2 statement is " + actual.map(Object::toString).orElse("<absent>") + ", expected " + expected);
+              : Optional.of(
+                  "PSD2 statement is "
+                      + actual.map(Object::toString).orElse("<absent>")
+                      + ", expected "
+                      + expected);
         });
   }
 
@@ -65,11 +80,12 @@ public final class CertificateChecks {
           try {
             List<String> oids = c.getExtendedKeyUsage();
             for (String oid : oids == null ? List.<String>of() : oids) {
-              actual.add(switch (oid) {
-                case "1.3.6.1.5.5.7.3.1" -> "serverAuth";
-                case "1.3.6.1.5.5.7.3.2" -> "clientAuth";
-                default -> oid;
-              });
+              actual.add(
+                  switch (oid) {
+                    case "1.3.6.1.5.5.7.3.1" -> "serverAuth";
+                    case "1.3.6.1.5.5.7.3.2" -> "clientAuth";
+                    default -> oid;
+                  });
             }
           } catch (CertificateParsingException e) {
             return Optional.of("extended key usage cannot be parsed: " + e.getMessage());
@@ -82,11 +98,13 @@ public final class CertificateChecks {
 
   /** QcCompliance present and QcType {@code eseal} or {@code web}. */
   public static Check<X509Certificate> qcComplianceAndType(String type) {
-    String expectedOid = switch (type) {
-      case "eseal" -> QcStatements.QCT_ESEAL;
-      case "web" -> QcStatements.QCT_WEB;
-      default -> throw new IllegalArgumentException("QC type must be eseal or web, not " + type);
-    };
+    String expectedOid =
+        switch (type) {
+          case "eseal" -> QcStatements.QCT_ESEAL;
+          case "web" -> QcStatements.QCT_WEB;
+          default ->
+              throw new IllegalArgumentException("QC type must be eseal or web, not " + type);
+        };
     return new Check<>(
         "CheckQcComplianceAndType",
         c -> {
@@ -94,16 +112,23 @@ public final class CertificateChecks {
             return Optional.of("no QcCompliance statement");
           }
           String actual = QcStatements.qcTypeOid(c).orElse("<absent>");
-          return actual.equals(expectedOid) ? Optional.empty() : Optional.of("QcType is " + actual + ", expected " + expectedOid);
+          return actual.equals(expectedOid)
+              ? Optional.empty()
+              : Optional.of("QcType is " + actual + ", expected " + expectedOid);
         });
   }
 
   public static Check<X509Certificate> sha256WithStrongRsa() {
     return Check.that(
         "CheckSha256AndRsa2048",
-        c -> c.getSigAlgName().equalsIgnoreCase("SHA256withRSA")
-            && c.getPublicKey() instanceof RSAPublicKey rsa
-            && rsa.getModulus().bitLength() >= 2048,
-        c -> "signature algorithm " + c.getSigAlgName() + ", key " + c.getPublicKey().getAlgorithm());
+        c ->
+            c.getSigAlgName().equalsIgnoreCase("SHA256withRSA")
+                && c.getPublicKey() instanceof RSAPublicKey rsa
+                && rsa.getModulus().bitLength() >= 2048,
+        c ->
+            "signature algorithm "
+                + c.getSigAlgName()
+                + ", key "
+                + c.getPublicKey().getAlgorithm());
   }
 }

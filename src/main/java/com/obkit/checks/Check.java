@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One small named assertion, in the style of the OpenID Foundation conformance suite
- * ({@code CheckTokenTypeIsBearer}, {@code EnsureRedirectUriRejected}). It only evaluates; the caller decides
- * under which rule and level it counts, through {@link Conformance}.
+ * One small named assertion, in the style of the OpenID Foundation conformance suite ({@code
+ * CheckTokenTypeIsBearer}, {@code EnsureRedirectUriRejected}). It only evaluates; the caller
+ * decides under which rule and level it counts, through {@link Conformance}.
  *
  * @param name the check's name, shown in reports
  * @param evaluation returns a description of what is wrong, or empty when the subject passes
@@ -25,7 +25,9 @@ public record Check<T>(String name, Function<T, Optional<String>> evaluation) {
   }
 
   /** A check from a condition and the message when it does not hold. */
-  public static <T> Check<T> that(String name, java.util.function.Predicate<T> condition, Function<T, String> problem) {
-    return new Check<>(name, t -> condition.test(t) ? Optional.empty() : Optional.of(problem.apply(t)));
+  public static <T> Check<T> that(
+      String name, java.util.function.Predicate<T> condition, Function<T, String> problem) {
+    return new Check<>(
+        name, t -> condition.test(t) ? Optional.empty() : Optional.of(problem.apply(t)));
   }
 }

@@ -3,8 +3,8 @@ package com.obkit.checks;
 import java.util.List;
 
 /**
- * Applies checks under the rules the caller names. A failed check under MUST rules throws
- * {@link RuleViolation} (the scenario fails); under SHOULD rules it throws {@link ShouldWarning} (the
+ * Applies checks under the rules the caller names. A failed check under MUST rules throws {@link
+ * RuleViolation} (the scenario fails); under SHOULD rules it throws {@link ShouldWarning} (the
  * scenario is reported as a warning). One instance per scenario.
  */
 public final class Conformance {
@@ -15,8 +15,8 @@ public final class Conformance {
   }
 
   /**
-   * Applies {@code check} under several rules at once (a scenario about SIG-1 on the onboarding call also
-   * checks TOK-2). The rules must share one level; a failure names them all.
+   * Applies {@code check} under several rules at once (a scenario about SIG-1 on the onboarding
+   * call also checks TOK-2). The rules must share one level; a failure names them all.
    */
   public <T> void require(List<Rule> rules, Check<T> check, T subject) {
     if (rules.isEmpty()) {

@@ -37,14 +37,18 @@ public final class ErrorChecks {
         x -> "expected a 4xx client error but " + x.describe() + bodyHint(x));
   }
 
-  /** EnsureBerlinGroupErrorBody: JSON {@code tppMessages[]} with category ERROR, a code in {@code codes} and a text. */
+  /**
+   * EnsureBerlinGroupErrorBody: JSON {@code tppMessages[]} with category ERROR, a code in {@code
+   * codes} and a text.
+   */
   public static Check<HttpExchange> berlinGroupError(String... codes) {
     List<String> allowed = List.of(codes);
     return new Check<>(
         "EnsureBerlinGroupError" + allowed,
         x -> {
           if (!x.mediaType().equals("application/json")) {
-            return Optional.of("expected application/json error body but Content-Type is '" + x.mediaType() + "'");
+            return Optional.of(
+                "expected application/json error body but Content-Type is '" + x.mediaType() + "'");
           }
           Optional<JsonNode> json = x.json();
           JsonNode messages = json.map(j -> j.path("tppMessages")).orElse(null);
@@ -58,42 +62,63 @@ public final class ErrorChecks {
               return Optional.empty();
             }
           }
-          return Optional.of("no tppMessage {category: ERROR, code: one of " + allowed + ", text} in " + abbreviate(x.body()));
+          return Optional.of(
+              "no tppMessage {category: ERROR, code: one of "
+                  + allowed
+                  + ", text} in "
+                  + abbreviate(x.body()));
         });
   }
 
-  /** EnsureBerlinGroupErrorShape (ERR-1): JSON with a non-empty {@code tppMessages} of {category, code, text}. */
+  /**
+   * EnsureBerlinGroupErrorShape (ERR-1): JSON with a non-empty {@code tppMessages} of {category,
+   * code, text}.
+   */
   public static Check<HttpExchange> berlinGroupShape() {
     return new Check<>(
         "EnsureBerlinGroupErrorShape",
         x -> {
           if (!x.mediaType().equals("application/json")) {
-            return Optional.of("expected an application/json error body but Content-Type is '" + x.mediaType() + "'");
+            return Optional.of(
+                "expected an application/json error body but Content-Type is '"
+                    + x.mediaType()
+                    + "'");
           }
           JsonNode messages = x.json().map(j -> j.path("tppMessages")).orElse(null);
           if (messages == null || !messages.isArray() || messages.isEmpty()) {
             return Optional.of("body has no tppMessages array: " + abbreviate(x.body()));
           }
           for (JsonNode m : messages) {
-            if (!m.path("category").isTextual() || !m.path("code").isTextual() || !m.path("text").isTextual()) {
-              return Optional.of("a tppMessage lacks category, code or text: " + abbreviate(m.toString()));
+            if (!m.path("category").isTextual()
+                || !m.path("code").isTextual()
+                || !m.path("text").isTextual()) {
+              return Optional.of(
+                  "a tppMessage lacks category, code or text: " + abbreviate(m.toString()));
             }
           }
           return Optional.empty();
         });
   }
 
-  /** EnsureOAuthErrorShape (ERR-1): JSON with a string {@code error}, or a Berlin Group body (section 5). */
+  /**
+   * EnsureOAuthErrorShape (ERR-1): JSON with a string {@code error}, or a Berlin Group body
+   * (section 5).
+   */
   public static Check<HttpExchange> oauthShape() {
     Check<HttpExchange> bg = berlinGroupShape();
     return new Check<>(
         "EnsureOAuthErrorShape",
         x -> {
           if (!x.mediaType().equals("application/json")) {
-            return Optional.of("expected an application/json error body but Content-Type is '" + x.mediaType() + "'");
+            return Optional.of(
+                "expected an application/json error body but Content-Type is '"
+                    + x.mediaType()
+                    + "'");
           }
           boolean oauth = x.json().map(j -> j.path("error").isTextual()).orElse(false);
-          return oauth || bg.evaluate(x).isEmpty() ? Optional.empty() : Optional.of("body has no OAuth 'error' field: " + abbreviate(x.body()));
+          return oauth || bg.evaluate(x).isEmpty()
+              ? Optional.empty()
+              : Optional.of("body has no OAuth 'error' field: " + abbreviate(x.body()));
         });
   }
 
@@ -104,25 +129,30 @@ public final class ErrorChecks {
         "EnsureOAuthError" + allowed,
         x -> {
           if (!x.mediaType().equals("application/json")) {
-            return Optional.of("expected application/json error body but Content-Type is '" + x.mediaType() + "'");
+            return Optional.of(
+                "expected application/json error body but Content-Type is '" + x.mediaType() + "'");
           }
           String error = x.json().map(j -> j.path("error").asText("")).orElse("");
           return allowed.contains(error)
               ? Optional.empty()
-              : Optional.of("expected OAuth error " + allowed + " but body is " + abbreviate(x.body()));
+              : Optional.of(
+                  "expected OAuth error " + allowed + " but body is " + abbreviate(x.body()));
         });
   }
 
   /**
-   * EnsureCertificateOrSignatureError on an auth endpoint: the Berlin Group code either as the OAuth
-   * {@code error} or in {@code tppMessages} (contract section 5).
+   * EnsureCertificateOrSignatureError on an auth endpoint: the Berlin Group code either as the
+   * OAuth {@code error} or in {@code tppMessages} (contract section 5).
    */
   public static Check<HttpExchange> authEndpointCode(String... codes) {
     Check<HttpExchange> oauth = oauthError(codes);
     Check<HttpExchange> bg = berlinGroupError(codes);
     return new Check<>(
         "EnsureAuthEndpointError" + List.of(codes),
-        x -> oauth.evaluate(x).isEmpty() || bg.evaluate(x).isEmpty() ? Optional.empty() : oauth.evaluate(x));
+        x ->
+            oauth.evaluate(x).isEmpty() || bg.evaluate(x).isEmpty()
+                ? Optional.empty()
+                : oauth.evaluate(x));
   }
 
   /** The body for a failure message: secrets masked, one line, abbreviated. */
@@ -134,7 +164,10 @@ public final class ErrorChecks {
     return abbreviate("", body);
   }
 
-  /** One line, at most 300 characters, secrets masked (failure messages reach reports and the console). */
+  /**
+   * One line, at most 300 characters, secrets masked (failure messages reach reports and the
+   * console).
+   */
   static String abbreviate(String mediaType, String body) {
     String oneLine = Redactor.body(mediaType, body).replaceAll("\\s+", " ").trim();
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;

@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The IBAN rules of ACC-1: ISO 13616 structure and mod-97 check digits, the tenant's country, the bank's
- * codes ({@code NLkk TRIO 0…}, {@code BEkk 523…}, {@code GBkk TRIO 165810…}) and the Belgian national check.
- * Independent of iban4j, which the checks use as a second opinion.
+ * The IBAN rules of ACC-1: ISO 13616 structure and mod-97 check digits, the tenant's country, the
+ * bank's codes ({@code NLkk TRIO 0…}, {@code BEkk 523…}, {@code GBkk TRIO 165810…}) and the Belgian
+ * national check. Independent of iban4j, which the checks use as a second opinion.
  */
 public final class Ibans {
 
-  private static final Map<String, String> COUNTRY_BY_TENANT = Map.of("nl", "NL", "be_fr", "BE", "be_nl", "BE", "uk", "GB");
+  private static final Map<String, String> COUNTRY_BY_TENANT =
+      Map.of("nl", "NL", "be_fr", "BE", "be_nl", "BE", "uk", "GB");
   private static final Map<String, Integer> LENGTH = Map.of("NL", 18, "BE", 16, "GB", 22);
   private static final Map<String, Pattern> BANK_FORMAT =
       Map.of(
@@ -59,16 +60,32 @@ public final class Ibans {
       return Optional.of("IBAN " + s + " is not of the tenant's country " + country);
     }
     if (s.length() != LENGTH.get(country)) {
-      return Optional.of("IBAN " + s + " has length " + s.length() + ", " + country + " IBANs have " + LENGTH.get(country));
+      return Optional.of(
+          "IBAN "
+              + s
+              + " has length "
+              + s.length()
+              + ", "
+              + country
+              + " IBANs have "
+              + LENGTH.get(country));
     }
     if (!checkDigitsValid(s)) {
       return Optional.of("IBAN " + s + " fails the ISO 13616 mod-97 check");
     }
     if (!BANK_FORMAT.get(country).matcher(s).matches()) {
-      return Optional.of("IBAN " + s + " does not carry the bank's code for " + country + " (" + BANK_FORMAT.get(country).pattern() + ")");
+      return Optional.of(
+          "IBAN "
+              + s
+              + " does not carry the bank's code for "
+              + country
+              + " ("
+              + BANK_FORMAT.get(country).pattern()
+              + ")");
     }
     if (country.equals("BE") && !belgianNationalCheckValid(s)) {
-      return Optional.of("IBAN " + s + " fails the Belgian national check (last two digits = first ten mod 97)");
+      return Optional.of(
+          "IBAN " + s + " fails the Belgian national check (last two digits = first ten mod 97)");
     }
     return Optional.empty();
   }

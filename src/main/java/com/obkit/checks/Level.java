@@ -1,6 +1,9 @@
 package com.obkit.checks;
 
-/** How strongly the contract states a rule: a broken MUST fails the run, a broken SHOULD is a warning. */
+/**
+ * How strongly the contract states a rule: a broken MUST fails the run, a broken SHOULD is a
+ * warning.
+ */
 public enum Level {
   MUST,
   SHOULD

@@ -3,8 +3,8 @@ package com.obkit.checks;
 import org.opentest4j.TestAbortedException;
 
 /**
- * A scenario that cannot be run against this bank or configuration (for example token expiry against a
- * bank whose tokens live a day). Reported as skipped, with the reason, never as passed.
+ * A scenario that cannot be run against this bank or configuration (for example token expiry
+ * against a bank whose tokens live a day). Reported as skipped, with the reason, never as passed.
  */
 public final class NotApplicable extends TestAbortedException {
   public static final String PREFIX = "NOT-APPLICABLE";

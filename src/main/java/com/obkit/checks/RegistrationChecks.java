@@ -12,7 +12,9 @@ public final class RegistrationChecks {
 
   public static Check<HttpExchange> clientIdPresent() {
     return Check.that(
-        "CheckClientIdPresent", x -> !TokenChecks.text(x, "client_id").isBlank(), x -> "client_id is missing or empty");
+        "CheckClientIdPresent",
+        x -> !TokenChecks.text(x, "client_id").isBlank(),
+        x -> "client_id is missing or empty");
   }
 
   public static Check<HttpExchange> clientSecretPresent() {
@@ -44,7 +46,10 @@ public final class RegistrationChecks {
 
   public static List<String> redirectUris(HttpExchange x) {
     List<String> out = new ArrayList<>();
-    x.json().map(j -> j.path("redirect_uris")).filter(JsonNode::isArray).ifPresent(a -> a.forEach(n -> out.add(n.asText())));
+    x.json()
+        .map(j -> j.path("redirect_uris"))
+        .filter(JsonNode::isArray)
+        .ifPresent(a -> a.forEach(n -> out.add(n.asText())));
     return out;
   }
 }

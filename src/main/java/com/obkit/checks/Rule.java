@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A contract rule as the caller of a check names it: its stable id (from {@code bank-contract.md}) and the
- * level the caller holds the bank to.
+ * A contract rule as the caller of a check names it: its stable id (from {@code bank-contract.md})
+ * and the level the caller holds the bank to.
  *
  * @param id rule id such as {@code SIG-2}
  * @param level MUST or SHOULD

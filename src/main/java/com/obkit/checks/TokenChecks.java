@@ -13,8 +13,13 @@ public final class TokenChecks {
   public static Check<HttpExchange> jsonBody() {
     return Check.that(
         "EnsureJsonBody",
-        x -> x.mediaType().equals("application/json") && x.json().map(JsonNode::isObject).orElse(false),
-        x -> "expected a JSON object with Content-Type application/json, got '" + x.mediaType() + "'");
+        x ->
+            x.mediaType().equals("application/json")
+                && x.json().map(JsonNode::isObject).orElse(false),
+        x ->
+            "expected a JSON object with Content-Type application/json, got '"
+                + x.mediaType()
+                + "'");
   }
 
   public static Check<HttpExchange> scopeIsClientReg() {
@@ -26,7 +31,9 @@ public final class TokenChecks {
         "CheckTokenTypeIsBearer",
         x -> {
           String v = text(x, "token_type");
-          return v.equalsIgnoreCase("Bearer") ? Optional.empty() : Optional.of("token_type is '" + v + "', expected Bearer");
+          return v.equalsIgnoreCase("Bearer")
+              ? Optional.empty()
+              : Optional.of("token_type is '" + v + "', expected Bearer");
         });
   }
 
@@ -67,8 +74,12 @@ public final class TokenChecks {
           }
           try {
             URI uri = new URI(link.asText());
-            boolean ok = uri.isAbsolute() && uri.getHost() != null && uri.getScheme().startsWith("http");
-            return ok ? Optional.empty() : Optional.of("_links.registration '" + link.asText() + "' is not an absolute http(s) URL");
+            boolean ok =
+                uri.isAbsolute() && uri.getHost() != null && uri.getScheme().startsWith("http");
+            return ok
+                ? Optional.empty()
+                : Optional.of(
+                    "_links.registration '" + link.asText() + "' is not an absolute http(s) URL");
           } catch (URISyntaxException e) {
             return Optional.of("_links.registration '" + link.asText() + "' is not a URI");
           }
@@ -80,7 +91,9 @@ public final class TokenChecks {
         name,
         x -> {
           String v = text(x, field);
-          return v.equals(expected) ? Optional.empty() : Optional.of(field + " is '" + v + "', expected '" + expected + "'");
+          return v.equals(expected)
+              ? Optional.empty()
+              : Optional.of(field + " is '" + v + "', expected '" + expected + "'");
         });
   }
 

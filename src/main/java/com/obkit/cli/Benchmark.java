@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Measures the wall time of whole conformance runs against the embedded sandbox, in one JVM after a
- * warm-up run (as JMH would), with full reports: 100 ms added to every answer at parallelism 1 and 8, and
- * no added latency at 1 and 8. Run by {@code bench/benchmark.sh}; not a test.
+ * warm-up run (as JMH would), with full reports: 100 ms added to every answer at parallelism 1 and
+ * 8, and no added latency at 1 and 8. Run by {@code bench/benchmark.sh}; not a test.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -26,7 +26,8 @@ public final class Benchmark {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     Path work = Files.createTempDirectory("kit-bench-");
     ConformanceLauncher launcher = new ConformanceLauncher(Path.of("features"));
-    List<Case> cases = List.of(new Case("100ms", 1), new Case("100ms", 8), new Case("0ms", 1), new Case("0ms", 8));
+    List<Case> cases =
+        List.of(new Case("100ms", 1), new Case("100ms", 8), new Case("0ms", 1), new Case("0ms", 8));
 
     System.out.println("warm-up run ...");
     time(launcher, new Case("0ms", 8), work, -1);
@@ -45,25 +46,47 @@ public final class Benchmark {
       }
       results.add(seconds);
     }
-    System.out.printf("%n%d scenarios per run, %d cores, %d repetitions (median and best)%n", scenarios, Runtime.getRuntime().availableProcessors(), reps);
+    System.out.printf(
+        "%n%d scenarios per run, %d cores, %d repetitions (median and best)%n",
+        scenarios, Runtime.getRuntime().availableProcessors(), reps);
     System.out.printf("%-34s %10s %10s%n", "run", "median s", "best s");
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
-      System.out.printf("%-34s %10.1f %10.1f%n", "latency " + c.latency() + ", parallelism " + c.parallelism(), median(results.get(i)), best(results.get(i)));
+      System.out.printf(
+          "%-34s %10.1f %10.1f%n",
+          "latency " + c.latency() + ", parallelism " + c.parallelism(),
+          median(results.get(i)),
+          best(results.get(i)));
     }
-    System.out.printf("speedup at 100 ms latency (parallelism 8 vs 1): %.1fx%n", median(results.get(0)) / median(results.get(1)));
-    System.out.printf("speedup without latency   (parallelism 8 vs 1): %.1fx%n", median(results.get(2)) / median(results.get(3)));
+    System.out.printf(
+        "speedup at 100 ms latency (parallelism 8 vs 1): %.1fx%n",
+        median(results.get(0)) / median(results.get(1)));
+    System.out.printf(
+        "speedup without latency   (parallelism 8 vs 1): %.1fx%n",
+        median(results.get(2)) / median(results.get(3)));
   }
 
   private static Timed time(ConformanceLauncher launcher, Case c, Path work, int rep) {
     Path reports = work.resolve(c.latency() + "-p" + c.parallelism() + "-" + rep);
     KitConfig config =
-        KitConfig.load(Map.of("kit.sandbox.latency", c.latency(), "kit.parallelism", String.valueOf(c.parallelism()), "kit.reports", reports.toString()), Map.of());
+        KitConfig.load(
+            Map.of(
+                "kit.sandbox.latency",
+                c.latency(),
+                "kit.parallelism",
+                String.valueOf(c.parallelism()),
+                "kit.reports",
+                reports.toString()),
+            Map.of());
     long start = System.nanoTime();
     ConformanceLauncher.RunResult r = launcher.run(config, reports, true);
     double seconds = (System.nanoTime() - start) / 1e9;
     try {
-      Files.writeString(work.resolve("times.txt"), c + " " + seconds + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          work.resolve("times.txt"),
+          c + " " + seconds + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,7 +99,9 @@ public final class Benchmark {
       l.add(x);
     }
     Collections.sort(l);
-    return l.size() % 2 == 1 ? l.get(l.size() / 2) : (l.get(l.size() / 2 - 1) + l.get(l.size() / 2)) / 2;
+    return l.size() % 2 == 1
+        ? l.get(l.size() / 2)
+        : (l.get(l.size() / 2 - 1) + l.get(l.size() / 2)) / 2;
   }
 
   private static double best(double[] xs) {

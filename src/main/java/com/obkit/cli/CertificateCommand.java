@@ -16,29 +16,50 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Generates an eIDAS test certificate and saves the Certificate, Private Key (owner-only) and Key Id, the
- * way the bank's API Test Client hands them out (registration page, step 1).
+ * Generates an eIDAS test certificate and saves the Certificate, Private Key (owner-only) and Key
+ * Id, the way the bank's API Test Client hands them out (registration page, step 1).
  */
-@Command(name = "certificate", mixinStandardHelpOptions = true, description = "Generates a test certificate and saves Certificate, Private Key and Key Id.")
+@Command(
+    name = "certificate",
+    mixinStandardHelpOptions = true,
+    description = "Generates a test certificate and saves Certificate, Private Key and Key Id.")
 final class CertificateCommand implements Callable<Integer> {
 
-  @Option(names = "--organization-id", required = true, description = "ETSI TS 119 495 organization identifier, e.g. PSDNL-DNB-R000000.")
+  @Option(
+      names = "--organization-id",
+      required = true,
+      description = "ETSI TS 119 495 organization identifier, e.g. PSDNL-DNB-R000000.")
   String organizationId;
 
-  @Option(names = "--profile", defaultValue = "SANDBOX", description = "SANDBOX, QSEALC or QWAC (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--profile",
+      defaultValue = "SANDBOX",
+      description = "SANDBOX, QSEALC or QWAC (default: ${DEFAULT-VALUE}).")
   CertificateProfile profile;
 
-  @Option(names = "--roles", split = ",", defaultValue = "PSP_AI,PSP_PI", description = "PSD2 roles (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--roles",
+      split = ",",
+      defaultValue = "PSP_AI,PSP_PI",
+      description = "PSD2 roles (default: ${DEFAULT-VALUE}).")
   List<PspRole> roles;
 
-  @Option(names = "--out", required = true, description = "Folder for certificate.pem, private-key.pem, key-id.txt (never under reports/).")
+  @Option(
+      names = "--out",
+      required = true,
+      description =
+          "Folder for certificate.pem, private-key.pem, key-id.txt (never under reports/).")
   Path out;
 
   @Override
   public Integer call() {
     OrganizationId orgId = OrganizationId.of(organizationId);
-    TestCa ca = TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
-    Credentials credentials = ca.issue(CertificateSpec.builder(orgId).profile(profile).roles(roles).build(), KeyPool.generateRsa(2048));
+    TestCa ca =
+        TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+    Credentials credentials =
+        ca.issue(
+            CertificateSpec.builder(orgId).profile(profile).roles(roles).build(),
+            KeyPool.generateRsa(2048));
     SavedCredentials saved = CredentialFiles.save(credentials, out);
     System.out.println("Certificate: " + saved.certificate());
     System.out.println("Private Key: " + saved.privateKey() + " (readable by its owner only)");

@@ -20,15 +20,17 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the conformance suite in this JVM through the JUnit Platform launcher, with a given configuration
- * and reports folder, and returns the verdict. Used by the command line and by the kit's self-tests (one
- * in-process run per sandbox deviation).
+ * Runs the conformance suite in this JVM through the JUnit Platform launcher, with a given
+ * configuration and reports folder, and returns the verdict. Used by the command line and by the
+ * kit's self-tests (one in-process run per sandbox deviation).
  */
 public final class ConformanceLauncher {
 
   private final Path features;
 
-  /** @param features the folder of feature files (the top-level {@code features/}) */
+  /**
+   * @param features the folder of feature files (the top-level {@code features/})
+   */
   public ConformanceLauncher(Path features) {
     this.features = features;
   }
@@ -41,23 +43,33 @@ public final class ConformanceLauncher {
    * @param shouldWarnings the SHOULD rule ids broken
    * @param resultsByScenario scenario name + location → result label (passed, failed, warning, ...)
    */
-  public record RunResult(String verdict, List<String> failedMustRules, List<String> shouldWarnings, Map<String, String> resultsByScenario) {}
+  public record RunResult(
+      String verdict,
+      List<String> failedMustRules,
+      List<String> shouldWarnings,
+      Map<String, String> resultsByScenario) {}
 
   /**
-   * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the verdict
-   * files; self-tests leave them off.
+   * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the
+   * verdict files; self-tests leave them off.
    */
   public RunResult run(KitConfig config, Path reports, boolean fullReports) {
     return run(config, reports, fullReports, null);
   }
 
-  /** As {@link #run(KitConfig, Path, boolean)}, only the scenarios matching a Cucumber tag expression (e.g. {@code @SIG-3}). */
+  /**
+   * As {@link #run(KitConfig, Path, boolean)}, only the scenarios matching a Cucumber tag
+   * expression (e.g. {@code @SIG-3}).
+   */
   public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
     KitSession.preset(config);
     StringBuilder plugins = new StringBuilder("com.obkit.report.VerdictPlugin:").append(reports);
     if (fullReports) {
-      plugins.append(", json:").append(reports.resolve("cucumber.json"))
-          .append(", junit:").append(reports.resolve("cucumber-junit.xml"))
+      plugins
+          .append(", json:")
+          .append(reports.resolve("cucumber.json"))
+          .append(", junit:")
+          .append(reports.resolve("cucumber-junit.xml"))
           .append(", io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm");
     }
     LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
@@ -71,10 +83,15 @@ public final class ConformanceLauncher {
             .configurationParameter("cucumber.glue", "com.obkit.steps")
             .configurationParameter("cucumber.plugin", plugins.toString())
             .configurationParameter("cucumber.publish.quiet", "true")
-            .configurationParameter("cucumber.execution.parallel.enabled", String.valueOf(config.parallelism() > 1))
+            .configurationParameter(
+                "cucumber.execution.parallel.enabled", String.valueOf(config.parallelism() > 1))
             .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
-            .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(config.parallelism()))
-            .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(config.parallelism()))
+            .configurationParameter(
+                "cucumber.execution.parallel.config.fixed.parallelism",
+                String.valueOf(config.parallelism()))
+            .configurationParameter(
+                "cucumber.execution.parallel.config.fixed.max-pool-size",
+                String.valueOf(config.parallelism()))
             .build();
     try {
       Files.deleteIfExists(reports.resolve("verdict.json"));
@@ -91,7 +108,8 @@ public final class ConformanceLauncher {
 
   static RunResult read(Path verdictFile) {
     if (!Files.isRegularFile(verdictFile)) {
-      throw new IllegalStateException("the run wrote no verdict (" + verdictFile + "): it did not start; see the output above");
+      throw new IllegalStateException(
+          "the run wrote no verdict (" + verdictFile + "): it did not start; see the output above");
     }
     try {
       JsonNode v = new ObjectMapper().readTree(verdictFile.toFile());
@@ -100,7 +118,12 @@ public final class ConformanceLauncher {
       List<String> warnings = new ArrayList<>();
       v.path("shouldWarnings").forEach(n -> warnings.add(n.asText()));
       Map<String, String> results = new LinkedHashMap<>();
-      v.path("outcomes").forEach(o -> results.put(o.path("name").asText() + " @ " + o.path("location").asText(), o.path("result").asText()));
+      v.path("outcomes")
+          .forEach(
+              o ->
+                  results.put(
+                      o.path("name").asText() + " @ " + o.path("location").asText(),
+                      o.path("result").asText()));
       return new RunResult(v.path("verdict").asText(), failed, warnings, results);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,10 +17,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Prints a curl command carrying a signed request, made with the kit's signing helper from saved
- * credentials: how a TPP developer calls the reference sandbox (or the bank) the way the registration page
- * shows. The signature covers this exact body and request id, so the command works once as printed.
+ * credentials: how a TPP developer calls the reference sandbox (or the bank) the way the
+ * registration page shows. The signature covers this exact body and request id, so the command
+ * works once as printed.
  */
-@Command(name = "curl", mixinStandardHelpOptions = true, description = "Prints a signed curl command (onboarding, test accounts).")
+@Command(
+    name = "curl",
+    mixinStandardHelpOptions = true,
+    description = "Prints a signed curl command (onboarding, test accounts).")
 final class CurlCommand implements Callable<Integer> {
 
   @Option(names = "--certificate", required = true, description = "certificate.pem")
@@ -29,19 +33,28 @@ final class CurlCommand implements Callable<Integer> {
   @Option(names = "--private-key", required = true, description = "private-key.pem")
   Path privateKey;
 
-  @Option(names = "--url", required = true, description = "e.g. http://127.0.0.1:8080/xs2a-bg/nl/onboarding/v1")
+  @Option(
+      names = "--url",
+      required = true,
+      description = "e.g. http://127.0.0.1:8080/xs2a-bg/nl/onboarding/v1")
   String url;
 
   @Option(names = "--method", defaultValue = "GET")
   String method;
 
-  @Option(names = "--data", defaultValue = "", description = "Request body (signed through its Digest).")
+  @Option(
+      names = "--data",
+      defaultValue = "",
+      description = "Request body (signed through its Digest).")
   String data;
 
   @Option(names = "--algorithm", defaultValue = "SHA256withRSA")
   String algorithm;
 
-  @Option(names = "--headers", defaultValue = "digest x-request-id", description = "Signed headers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--headers",
+      defaultValue = "digest x-request-id",
+      description = "Signed headers (default: ${DEFAULT-VALUE}).")
   String headers;
 
   @Option(names = "--no-ssl-certificate", description = "Leave out SSL-Certificate (production).")
@@ -50,18 +63,31 @@ final class CurlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Credentials credentials = CredentialFiles.loadPem(certificate, privateKey, null);
-    SigningProfile profile = new SigningProfile(algorithm, List.of(headers.trim().split("\\s+")), DigestAlgorithm.SHA_256);
-    SignedHeaders signed = new HttpSigner(credentials, profile).sign(data.getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString());
-    StringBuilder sb = new StringBuilder("curl -i -X ").append(method).append(" '").append(url).append("'");
+    SigningProfile profile =
+        new SigningProfile(
+            algorithm, List.of(headers.trim().split("\\s+")), DigestAlgorithm.SHA_256);
+    SignedHeaders signed =
+        new HttpSigner(credentials, profile)
+            .sign(data.getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString());
+    StringBuilder sb =
+        new StringBuilder("curl -i -X ").append(method).append(" '").append(url).append("'");
     sb.append(" \\\n  -H 'Accept: application/json'");
     for (Map.Entry<String, String> h : signed.asMap().entrySet()) {
-      sb.append(" \\\n  -H '").append(h.getKey()).append(": ").append(h.getValue().replace("'", "'\\''")).append("'");
+      sb.append(" \\\n  -H '")
+          .append(h.getKey())
+          .append(": ")
+          .append(h.getValue().replace("'", "'\\''"))
+          .append("'");
     }
     if (!noSslCertificate) {
-      sb.append(" \\\n  -H 'SSL-Certificate: ").append(credentials.certificateHeaderValue()).append("'");
+      sb.append(" \\\n  -H 'SSL-Certificate: ")
+          .append(credentials.certificateHeaderValue())
+          .append("'");
     }
     if (!data.isEmpty()) {
-      sb.append(" \\\n  -H 'Content-Type: application/json' --data '").append(data.replace("'", "'\\''")).append("'");
+      sb.append(" \\\n  -H 'Content-Type: application/json' --data '")
+          .append(data.replace("'", "'\\''"))
+          .append("'");
     }
     System.out.println(sb);
     return 0;

@@ -13,28 +13,44 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The conformance run from the command line. Exit codes: 0 CONFORMANT, 1 NOT CONFORMANT, 2 environment or
- * configuration error (nothing could be judged, or not everything).
+ * The conformance run from the command line. Exit codes: 0 CONFORMANT, 1 NOT CONFORMANT, 2
+ * environment or configuration error (nothing could be judged, or not everything).
  */
 @Command(
     name = "kit",
     mixinStandardHelpOptions = true,
     subcommands = {CertificateCommand.class, CurlCommand.class},
-    description = "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: certificate, curl.",
+    description =
+        "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: certificate, curl.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:CONFORMANT", "1:NOT CONFORMANT (a MUST rule is broken)", "2:environment or configuration error"})
+    exitCodeList = {
+      "0:CONFORMANT",
+      "1:NOT CONFORMANT (a MUST rule is broken)",
+      "2:environment or configuration error"
+    })
 public final class KitMain implements Callable<Integer> {
 
-  @Option(names = "--env", description = "Profile (kit.env): local, sandbox, production, or a file in env/.")
+  @Option(
+      names = "--env",
+      description = "Profile (kit.env): local, sandbox, production, or a file in env/.")
   String env;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any kit.* key, e.g. --set kit.tenant=be_nl (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Any kit.* key, e.g. --set kit.tenant=be_nl (repeatable).")
   Map<String, String> settings = new LinkedHashMap<>();
 
-  @Option(names = "--features", defaultValue = "features", description = "Feature folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--features",
+      defaultValue = "features",
+      description = "Feature folder (default: ${DEFAULT-VALUE}).")
   Path features;
 
-  @Option(names = "--no-exit", description = "Return instead of exiting (when run inside Maven, before the report is published).")
+  @Option(
+      names = "--no-exit",
+      description =
+          "Return instead of exiting (when run inside Maven, before the report is published).")
   boolean noExit;
 
   public static void main(String[] args) {
@@ -64,7 +80,8 @@ public final class KitMain implements Callable<Integer> {
       System.err.println("CONFIGURATION ERROR: " + e.getMessage());
       return 2;
     }
-    ConformanceLauncher.RunResult result = new ConformanceLauncher(features).run(config, config.reports(), true);
+    ConformanceLauncher.RunResult result =
+        new ConformanceLauncher(features).run(config, config.reports(), true);
     return switch (result.verdict()) {
       case "CONFORMANT" -> 0;
       case "NOT CONFORMANT" -> 1;

@@ -12,15 +12,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An authorisation request (contract section 6): the PSU's browser is sent here. The redirect URI is sent
- * byte for byte as given (only form-encoded as a query value), because AUTH-2 is about exact matching.
+ * An authorisation request (contract section 6): the PSU's browser is sent here. The redirect URI
+ * is sent byte for byte as given (only form-encoded as a query value), because AUTH-2 is about
+ * exact matching.
  *
  * @param clientId the registered client_id
  * @param redirectUri the redirect URI to present
  * @param scope requested scope
  * @param state opaque state
  * @param codeVerifier the PKCE verifier kept by the TPP
- * @param codeChallengeMethod {@code S256}, {@code plain}, or empty for no PKCE at all (AUTH-5 negatives)
+ * @param codeChallengeMethod {@code S256}, {@code plain}, or empty for no PKCE at all (AUTH-5
+ *     negatives)
  */
 public record AuthorizationRequest(
     String clientId,
@@ -41,7 +43,12 @@ public record AuthorizationRequest(
   /** A standard request: S256 PKCE, fresh state and verifier, AIS scope. */
   public static AuthorizationRequest standard(String clientId, String redirectUri) {
     return new AuthorizationRequest(
-        clientId, redirectUri, "openid offline_access AIS:kit-consent", random(16), random(32), Optional.of("S256"));
+        clientId,
+        redirectUri,
+        "openid offline_access AIS:kit-consent",
+        random(16),
+        random(32),
+        Optional.of("S256"));
   }
 
   public AuthorizationRequest withRedirectUri(String uri) {
@@ -49,7 +56,8 @@ public record AuthorizationRequest(
   }
 
   public AuthorizationRequest withClientId(String id) {
-    return new AuthorizationRequest(id, redirectUri, scope, state, codeVerifier, codeChallengeMethod);
+    return new AuthorizationRequest(
+        id, redirectUri, scope, state, codeVerifier, codeChallengeMethod);
   }
 
   public AuthorizationRequest withChallengeMethod(Optional<String> method) {
@@ -81,7 +89,9 @@ public record AuthorizationRequest(
               if (sb.length() > 0) {
                 sb.append('&');
               }
-              sb.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+              sb.append(k)
+                  .append('=')
+                  .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
             });
     return sb.toString();
   }
@@ -89,7 +99,8 @@ public record AuthorizationRequest(
   /** RFC 7636 S256: base64url(SHA-256(verifier)), no padding. */
   public static String s256(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
@@ -104,6 +115,12 @@ public record AuthorizationRequest(
 
   @Override
   public String toString() {
-    return "AuthorizationRequest[clientId=" + clientId + ", redirectUri=" + redirectUri + ", method=" + codeChallengeMethod + "]";
+    return "AuthorizationRequest[clientId="
+        + clientId
+        + ", redirectUri="
+        + redirectUri
+        + ", method="
+        + codeChallengeMethod
+        + "]";
   }
 }

@@ -20,9 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The TPP's side of every call of the onboarding journey. One instance per scenario; each call builds its
- * own request spec from the run's {@link Transport} with the cross-cutting filters (signing, then the
- * redacting Allure attachment). Returns what the bank said, never judges it: that is the checks' job.
+ * The TPP's side of every call of the onboarding journey. One instance per scenario; each call
+ * builds its own request spec from the run's {@link Transport} with the cross-cutting filters
+ * (signing, then the redacting Allure attachment). Returns what the bank said, never judges it:
+ * that is the checks' job.
  */
 public final class BankClient {
 
@@ -42,18 +43,24 @@ public final class BankClient {
     return endpoints;
   }
 
-  /** GET the initial access token (contract section 4), signed with the bank profile, optionally with one thing broken. */
-  public HttpExchange requestInitialToken(Tpp tpp, String tenant, SigningProfile signing, Tampering tampering) {
+  /**
+   * GET the initial access token (contract section 4), signed with the bank profile, optionally
+   * with one thing broken.
+   */
+  public HttpExchange requestInitialToken(
+      Tpp tpp, String tenant, SigningProfile signing, Tampering tampering) {
     URI uri = endpoints.onboarding(tenant);
     return send("GET", uri, spec(signed(tpp, signing, tampering)).accept("application/json"));
   }
 
   /** POST the registration to the link the onboarding answer gave (contract section 5). */
-  public HttpExchange register(Tpp tpp, URI registrationLink, RegistrationRequest request, Tampering tampering) {
+  public HttpExchange register(
+      Tpp tpp, URI registrationLink, RegistrationRequest request, Tampering tampering) {
     Filter certificates =
         request.signed()
             ? signed(tpp, config.bank().signing(), tampering)
-            : UnsignedCertificateFilter.of(tpp.credentials(), config.bank().sendSslCertificate()).withTampering(tampering);
+            : UnsignedCertificateFilter.of(tpp.credentials(), config.bank().sendSslCertificate())
+                .withTampering(tampering);
     RequestSpecification spec =
         spec(certificates)
             .accept("application/json")
@@ -71,12 +78,16 @@ public final class BankClient {
   }
 
   /** POST a sandbox test account request (contract section 7). */
-  public HttpExchange createTestAccount(Tpp tpp, String tenant, String currency, Tampering tampering) {
+  public HttpExchange createTestAccount(
+      Tpp tpp, String tenant, String currency, Tampering tampering) {
     byte[] body = ("{\"currency\":\"" + currency + "\"}").getBytes(StandardCharsets.UTF_8);
     return send(
         "POST",
         endpoints.testAccounts(tenant),
-        spec(signed(tpp, config.bank().signing(), tampering)).accept("application/json").contentType("application/json").body(body));
+        spec(signed(tpp, config.bank().signing(), tampering))
+            .accept("application/json")
+            .contentType("application/json")
+            .body(body));
   }
 
   /** A plain GET (discovery, version, a page the bank redirected to). */
@@ -85,14 +96,17 @@ public final class BankClient {
   }
 
   private SigningFilter signed(Tpp tpp, SigningProfile signing, Tampering tampering) {
-    return SigningFilter.of(tpp.credentials(), signing, config.bank().sendSslCertificate()).withTampering(tampering);
+    return SigningFilter.of(tpp.credentials(), signing, config.bank().sendSslCertificate())
+        .withTampering(tampering);
   }
 
   private RequestSpecification spec(Filter... filters) {
     List<Filter> chain = new ArrayList<>(List.of(filters));
     // Last, so the attachment shows the headers actually sent.
     chain.add(new RedactingAllureFilter());
-    return RestAssured.given(new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build()).filters(chain);
+    return RestAssured.given(
+            new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build())
+        .filters(chain);
   }
 
   private static HttpExchange send(String method, URI uri, RequestSpecification spec) {
@@ -104,7 +118,9 @@ public final class BankClient {
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header h : r.getHeaders()) {
-      headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+      headers
+          .computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(h.getValue());
     }
     return new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
   }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * The bank's URLs for one run (contract sections 1, 4, 6, 7). The registration URL is deliberately absent:
- * the kit follows the link the onboarding answer gives (TOK-1).
+ * The bank's URLs for one run (contract sections 1, 4, 6, 7). The registration URL is deliberately
+ * absent: the kit follows the link the onboarding answer gives (TOK-1).
  *
  * @param api API base URL, e.g. {@code https://xs2a-sandbox.triodos.com}
  * @param browser where the PSU's browser goes (the authorisation endpoint's host)

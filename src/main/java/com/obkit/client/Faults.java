@@ -22,7 +22,9 @@ final class Faults {
         return new EnvironmentFault(method, url, cause, e);
       }
     }
-    return e instanceof RuntimeException r ? r : new IllegalStateException(method + " " + url + " failed: " + e, e);
+    return e instanceof RuntimeException r
+        ? r
+        : new IllegalStateException(method + " " + url + " failed: " + e, e);
   }
 
   private static String describe(Throwable t) {
@@ -32,14 +34,20 @@ final class Faults {
     if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
       return "connection refused or unreachable (" + t.getMessage() + ")";
     }
-    if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException
+    if (t instanceof SocketTimeoutException
+        || t instanceof InterruptedIOException
         || t.getClass().getName().endsWith("ConnectTimeoutException")) {
-      return "timed out (" + t.getMessage() + "); see kit.http.connectTimeout and kit.http.readTimeout";
+      return "timed out ("
+          + t.getMessage()
+          + "); see kit.http.connectTimeout and kit.http.readTimeout";
     }
     if (t instanceof SSLException) {
-      return "TLS failure (" + t.getMessage() + "); for a self-signed server see kit.http.trustCertificate";
+      return "TLS failure ("
+          + t.getMessage()
+          + "); for a self-signed server see kit.http.trustCertificate";
     }
-    if (t instanceof SocketException || t.getClass().getName().endsWith("NoHttpResponseException")) {
+    if (t instanceof SocketException
+        || t.getClass().getName().endsWith("NoHttpResponseException")) {
       return "connection dropped (" + t.getMessage() + ")";
     }
     return null;

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param headers response headers, names in lowercase, values in order
  * @param body the response body as text (UTF-8)
  */
-public record HttpExchange(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
+public record HttpExchange(
+    String method, URI uri, int status, Map<String, List<String>> headers, String body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +36,9 @@ public record HttpExchange(String method, URI uri, int status, Map<String, List<
 
   /** The response's media type without parameters, lowercase, or empty. */
   public String mediaType() {
-    return header("content-type").map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+    return header("content-type")
+        .map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT))
+        .orElse("");
   }
 
   /** The body as JSON, or empty when it is not JSON. */
@@ -59,7 +62,14 @@ public record HttpExchange(String method, URI uri, int status, Map<String, List<
 
   /** A one-line description for messages (no body, no secrets). */
   public String describe() {
-    return method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath() + " -> " + status;
+    return method
+        + " "
+        + uri.getScheme()
+        + "://"
+        + uri.getAuthority()
+        + uri.getRawPath()
+        + " -> "
+        + status;
   }
 
   @Override

@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Attaches each request and its response to the current Allure step, like allure-rest-assured's filter,
- * but with every secret masked by {@link Redactor} first. Must run last, after the signing filter, so the
- * attachment shows the headers actually sent.
+ * Attaches each request and its response to the current Allure step, like allure-rest-assured's
+ * filter, but with every secret masked by {@link Redactor} first. Must run last, after the signing
+ * filter, so the attachment shows the headers actually sent.
  */
 public final class RedactingAllureFilter implements Filter {
 
@@ -25,9 +25,12 @@ public final class RedactingAllureFilter implements Filter {
 
   @Override
   public Response filter(
-      FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
+      FilterableRequestSpecification request,
+      FilterableResponseSpecification response,
+      FilterContext ctx) {
     if (io.qameta.allure.Allure.getLifecycle().getCurrentTestCaseOrStep().isEmpty()) {
-      return ctx.next(request, response); // a run without Allure (the kit's self-tests): nothing to attach to
+      return ctx.next(
+          request, response); // a run without Allure (the kit's self-tests): nothing to attach to
     }
     Map<String, String> requestHeaders = new LinkedHashMap<>();
     for (Header h : request.getHeaders()) {
@@ -35,7 +38,8 @@ public final class RedactingAllureFilter implements Filter {
     }
     String url = Redactor.url(request.getURI());
     HttpRequestAttachment.Builder req =
-        HttpRequestAttachment.Builder.create("Request " + request.getMethod() + " " + pathOf(url), url)
+        HttpRequestAttachment.Builder.create(
+                "Request " + request.getMethod() + " " + pathOf(url), url)
             .setMethod(request.getMethod())
             .setHeaders(Redactor.headers(requestHeaders));
     String body = bodyText(request.getBody());

@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets before anything is written to a report or the console: client secrets, initial access
- * tokens, access and refresh tokens, authorisation codes, PKCE verifiers, passwords and digipass numbers,
- * in headers, JSON bodies, form bodies and URL queries. A masked value keeps its first four characters and
- * its length, enough to tell two values apart while debugging.
+ * Masks secrets before anything is written to a report or the console: client secrets, initial
+ * access tokens, access and refresh tokens, authorisation codes, PKCE verifiers, passwords and
+ * digipass numbers, in headers, JSON bodies, form bodies and URL queries. A masked value keeps its
+ * first four characters and its length, enough to tell two values apart while debugging.
  */
 public final class Redactor {
 
@@ -40,9 +40,12 @@ public final class Redactor {
 
   /** In JSON, {@code code} is a Berlin Group error code, not an authorisation code: shown. */
   private static final Set<String> JSON_SECRET_NAMES =
-      SECRET_NAMES.stream().filter(n -> !n.equals("code")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+      SECRET_NAMES.stream()
+          .filter(n -> !n.equals("code"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
   private static final Pattern QUERY_PARAM = Pattern.compile("([?&#])([^=&#]+)=([^&#]*)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,7 +133,10 @@ public final class Redactor {
     return sb.toString();
   }
 
-  /** A JSON document with secret fields masked at any depth; unparseable JSON is replaced by a notice. */
+  /**
+   * A JSON document with secret fields masked at any depth; unparseable JSON is replaced by a
+   * notice.
+   */
   public static String json(String body) {
     try {
       JsonNode root = JSON.readTree(body);
@@ -146,7 +152,8 @@ public final class Redactor {
     if (node instanceof ObjectNode object) {
       Map<String, String> replace = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : object.properties()) {
-        if (JSON_SECRET_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isValueNode()) {
+        if (JSON_SECRET_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT))
+            && e.getValue().isValueNode()) {
           replace.put(e.getKey(), mask(e.getValue().asText()));
         } else {
           maskNode(e.getValue());

@@ -8,14 +8,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The dynamic client registration call's content (contract section 5). Negative scenarios derive a broken
- * request from the standard one with the {@code with*} methods.
+ * The dynamic client registration call's content (contract section 5). Negative scenarios derive a
+ * broken request from the standard one with the {@code with*} methods.
  *
  * @param formToken the {@code initial_access_token} form field, if sent
  * @param bearerToken the {@code Authorization: Bearer} value, if sent
  * @param redirectUris one {@code redirect_uris} field per URI (may be empty for REG-4)
  * @param sectorIdentifierUri optional {@code sector_identifier_uri}
- * @param signed whether the call carries Digest and Signature (it always carries the certificate headers)
+ * @param signed whether the call carries Digest and Signature (it always carries the certificate
+ *     headers)
  */
 public record RegistrationRequest(
     Optional<String> formToken,
@@ -62,7 +63,14 @@ public record RegistrationRequest(
 
   @Override
   public String toString() {
-    return "RegistrationRequest[redirectUris=" + redirectUris + ", formToken=" + formToken.isPresent()
-        + ", bearerToken=" + bearerToken.isPresent() + ", signed=" + signed + "]";
+    return "RegistrationRequest[redirectUris="
+        + redirectUris
+        + ", formToken="
+        + formToken.isPresent()
+        + ", bearerToken="
+        + bearerToken.isPresent()
+        + ", signed="
+        + signed
+        + "]";
   }
 }

@@ -5,8 +5,8 @@ import com.obkit.pki.OrganizationId;
 import java.util.Objects;
 
 /**
- * The TPP a scenario acts as: its eIDAS organization id and the certificate it signs with (in the sandbox,
- * the same test certificate also fills {@code SSL-Certificate}).
+ * The TPP a scenario acts as: its eIDAS organization id and the certificate it signs with (in the
+ * sandbox, the same test certificate also fills {@code SSL-Certificate}).
  *
  * @param organizationId the organization id the certificate carries
  * @param credentials the signing certificate and key

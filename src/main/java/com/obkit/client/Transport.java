@@ -18,9 +18,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * How the kit reaches the bank: timeouts, redirects never followed (a redirect is what the checks look at),
- * no charset appended to content types, and TLS trusting the JDK's CAs plus certificates given in memory
- * (the embedded sandbox's server certificate, {@code kit.http.trustCertificate}). Immutable; one per run.
+ * How the kit reaches the bank: timeouts, redirects never followed (a redirect is what the checks
+ * look at), no charset appended to content types, and TLS trusting the JDK's CAs plus certificates
+ * given in memory (the embedded sandbox's server certificate, {@code kit.http.trustCertificate}).
+ * Immutable; one per run.
  */
 public final class Transport {
 
@@ -39,11 +40,16 @@ public final class Transport {
    * @param extraTrust certificates trusted in addition to the JDK's CAs
    * @param clientCertificate the QWAC presented for mutual TLS (production), if any
    */
-  public Transport(HttpSettings http, List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> clientCertificate) {
+  public Transport(
+      HttpSettings http,
+      List<X509Certificate> extraTrust,
+      java.util.Optional<com.obkit.pki.Credentials> clientCertificate) {
     SSLContext ssl = sslContext(extraTrust, clientCertificate);
-    @SuppressWarnings("deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factory.
+    @SuppressWarnings(
+        "deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factory.
     org.apache.http.conn.ssl.SSLSocketFactory socketFactory =
-        new org.apache.http.conn.ssl.SSLSocketFactory(ssl, org.apache.http.conn.ssl.SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
+        new org.apache.http.conn.ssl.SSLSocketFactory(
+            ssl, org.apache.http.conn.ssl.SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
     this.config =
         RestAssuredConfig.config()
             .sslConfig(SSLConfig.sslConfig().sslSocketFactory(socketFactory))
@@ -52,7 +58,9 @@ public final class Transport {
                     .setParam("http.connection.timeout", (int) http.connectTimeout().toMillis())
                     .setParam("http.socket.timeout", (int) http.readTimeout().toMillis())
                     .setParam("http.connection-manager.timeout", http.connectTimeout().toMillis()))
-            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+            .encoderConfig(
+                EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false))
             .redirect(RedirectConfig.redirectConfig().followRedirects(false));
   }
 
@@ -61,7 +69,8 @@ public final class Transport {
     return config;
   }
 
-  private static SSLContext sslContext(List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> client) {
+  private static SSLContext sslContext(
+      List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> client) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
       if (!extraTrust.isEmpty()) {
@@ -74,7 +83,10 @@ public final class Transport {
       }
       managers.add(trustManager(null));
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(client.map(Transport::keyManagers).orElse(null), new TrustManager[] {new AnyOfTrustManager(managers)}, null);
+      ctx.init(
+          client.map(Transport::keyManagers).orElse(null),
+          new TrustManager[] {new AnyOfTrustManager(managers)},
+          null);
       return ctx;
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
@@ -90,17 +102,25 @@ public final class Transport {
       List<java.security.cert.Certificate> chain = new ArrayList<>();
       chain.add(qwac.certificate());
       chain.addAll(qwac.chain());
-      store.setKeyEntry("qwac", qwac.privateKey(), password, chain.toArray(new java.security.cert.Certificate[0]));
-      javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      store.setKeyEntry(
+          "qwac",
+          qwac.privateKey(),
+          password,
+          chain.toArray(new java.security.cert.Certificate[0]));
+      javax.net.ssl.KeyManagerFactory kmf =
+          javax.net.ssl.KeyManagerFactory.getInstance(
+              javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, password);
       return kmf.getKeyManagers();
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot use the mutual TLS certificate: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot use the mutual TLS certificate: " + e.getMessage(), e);
     }
   }
 
   private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     for (TrustManager tm : tmf.getTrustManagers()) {
       if (tm instanceof X509TrustManager x) {
@@ -119,12 +139,14 @@ public final class Transport {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       throw new CertificateException("the kit is a client only");
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
       CertificateException last = null;
       for (X509TrustManager m : managers) {
         try {
@@ -139,7 +161,9 @@ public final class Transport {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+      return managers.stream()
+          .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+          .toArray(X509Certificate[]::new);
     }
   }
 }

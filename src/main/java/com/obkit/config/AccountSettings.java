@@ -3,8 +3,8 @@ package com.obkit.config;
 import java.util.List;
 
 /**
- * Where sandbox test accounts come from (contract section 7): the reference sandbox's API, or accounts
- * made in the bank's API Test Client and listed in the configuration.
+ * Where sandbox test accounts come from (contract section 7): the reference sandbox's API, or
+ * accounts made in the bank's API Test Client and listed in the configuration.
  *
  * @param source the source
  * @param configured accounts from {@code kit.accounts} ({@code IBAN:digipass;IBAN:digipass})

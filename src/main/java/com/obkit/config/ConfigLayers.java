@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Raw configuration values in layers: built-in defaults, then {@code env/<profile>.properties}, then
- * system properties, then environment variables ({@code kit.baseUrl} → {@code KIT_BASEURL}). Each value
- * remembers where it came from, so that an error can name the key and the file.
+ * Raw configuration values in layers: built-in defaults, then {@code env/<profile>.properties},
+ * then system properties, then environment variables ({@code kit.baseUrl} → {@code KIT_BASEURL}).
+ * Each value remembers where it came from, so that an error can name the key and the file.
  */
 final class ConfigLayers {
 
@@ -29,8 +29,8 @@ final class ConfigLayers {
   private ConfigLayers() {}
 
   /**
-   * Loads every layer. Unknown {@code kit.*} keys in a profile file or in system properties are errors:
-   * a typo must not silently fall back to a default.
+   * Loads every layer. Unknown {@code kit.*} keys in a profile file or in system properties are
+   * errors: a typo must not silently fall back to a default.
    */
   static ConfigLayers load(
       Map<String, String> defaults,
@@ -40,7 +40,8 @@ final class ConfigLayers {
     ConfigLayers layers = new ConfigLayers();
     defaults.forEach((k, v) -> layers.values.put(k, new Value(v, "built-in defaults")));
 
-    String profile = pick(KitKeys.ENV, systemProperties, environment).orElse(defaults.get(KitKeys.ENV));
+    String profile =
+        pick(KitKeys.ENV, systemProperties, environment).orElse(defaults.get(KitKeys.ENV));
     Path file = envDir.resolve(profile + ".properties");
     Properties fromFile = readProfile(profile, file, envDir);
     for (String key : fromFile.stringPropertyNames()) {
@@ -92,7 +93,8 @@ final class ConfigLayers {
                         + ")"));
   }
 
-  private static Optional<String> pick(String key, Map<String, String> sys, Map<String, String> env) {
+  private static Optional<String> pick(
+      String key, Map<String, String> sys, Map<String, String> env) {
     String v = env.get(envName(key));
     if (v == null || v.isBlank()) {
       v = sys.get(key);
@@ -135,7 +137,13 @@ final class ConfigLayers {
   private static void requireKnown(String key, String where) {
     if (!KitKeys.ALL.contains(key)) {
       throw new ConfigException(
-          "unknown configuration key '" + key + "' in " + where + " (known keys: " + String.join(", ", KitKeys.ALL) + ")");
+          "unknown configuration key '"
+              + key
+              + "' in "
+              + where
+              + " (known keys: "
+              + String.join(", ", KitKeys.ALL)
+              + ")");
     }
   }
 }

@@ -9,10 +9,15 @@ import java.util.Optional;
  *
  * @param connectTimeout TCP/TLS connect timeout
  * @param readTimeout socket read timeout (a bank that never answers fails the scenario after this)
- * @param trustCertificate an extra PEM certificate to trust (for a reference sandbox started on its own with TLS)
+ * @param trustCertificate an extra PEM certificate to trust (for a reference sandbox started on its
+ *     own with TLS)
  * @param mutualTls the QWAC to present in the TLS handshake (production), if any
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, Optional<Path> trustCertificate, Optional<MutualTls> mutualTls) {
+public record HttpSettings(
+    Duration connectTimeout,
+    Duration readTimeout,
+    Optional<Path> trustCertificate,
+    Optional<MutualTls> mutualTls) {
 
   /**
    * The client certificate for mutual TLS, as PEM files.

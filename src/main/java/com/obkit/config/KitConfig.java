@@ -22,9 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kit's immutable configuration, loaded in layers (built-in defaults, {@code env/<kit.env>.properties},
- * system properties, environment variables) and validated completely before any request: a bad value
- * fails with a {@link ConfigException} naming the key and where the value came from.
+ * The kit's immutable configuration, loaded in layers (built-in defaults, {@code
+ * env/<kit.env>.properties}, system properties, environment variables) and validated completely
+ * before any request: a bad value fails with a {@link ConfigException} naming the key and where the
+ * value came from.
  *
  * @param env the profile name ({@code local}, {@code sandbox}, {@code production}, ...)
  * @param baseUrl the bank's API base URL; empty: start the embedded reference sandbox
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * @param bankMode whether the bank is a sandbox or production
  * @param bank the bank profile of contract section 9
  * @param credentials where the TPP's certificates come from
- * @param organizationId the organization id of file-based credentials (generated ones get a fresh id per scenario)
+ * @param organizationId the organization id of file-based credentials (generated ones get a fresh
+ *     id per scenario)
  * @param accounts where sandbox test accounts come from
  * @param http transport settings
  * @param sandbox embedded reference sandbox settings
@@ -89,12 +91,14 @@ public record KitConfig(
   }
 
   /** Loads from the given system properties and environment (tests pass their own). */
-  public static KitConfig load(Map<String, String> systemProperties, Map<String, String> environment) {
+  public static KitConfig load(
+      Map<String, String> systemProperties, Map<String, String> environment) {
     String envDir =
         Optional.ofNullable(environment.get(ConfigLayers.envName(KitKeys.ENV_DIR)))
             .or(() -> Optional.ofNullable(systemProperties.get(KitKeys.ENV_DIR)))
             .orElse(KitKeys.DEFAULTS.get(KitKeys.ENV_DIR));
-    ConfigLayers layers = ConfigLayers.load(KitKeys.DEFAULTS, Path.of(envDir), systemProperties, environment);
+    ConfigLayers layers =
+        ConfigLayers.load(KitKeys.DEFAULTS, Path.of(envDir), systemProperties, environment);
     return new Parser(layers).parse();
   }
 
@@ -137,12 +141,24 @@ public record KitConfig(
           new SandboxSettings(
               value(KitKeys.SANDBOX_TOKEN_LIFETIME, this::positiveDuration),
               value(KitKeys.SANDBOX_LATENCY, this::duration),
-              optional(KitKeys.SANDBOX_DEVIATIONS, v -> (Set<String>) new LinkedHashSet<>(list(v))).orElse(Set.of()));
+              optional(KitKeys.SANDBOX_DEVIATIONS, v -> (Set<String>) new LinkedHashSet<>(list(v)))
+                  .orElse(Set.of()));
       int parallelism = value(KitKeys.PARALLELISM, v -> intInRange(v, 1, 64));
       Path reports = value(KitKeys.REPORTS, Path::of);
       return new KitConfig(
-          env, baseUrl, authBaseUrl, tenant, mode, bank, credentials, orgId, accounts, http, sandbox,
-          parallelism, reports);
+          env,
+          baseUrl,
+          authBaseUrl,
+          tenant,
+          mode,
+          bank,
+          credentials,
+          orgId,
+          accounts,
+          http,
+          sandbox,
+          parallelism,
+          reports);
     }
 
     private CredentialSettings credentials() {
@@ -183,8 +199,11 @@ public record KitConfig(
         return Optional.empty();
       }
       layers.require(KitKeys.MTLS_PRIVATE_KEY);
-      return Optional.of(new HttpSettings.MutualTls(
-          cert.get(), value(KitKeys.MTLS_PRIVATE_KEY, this::readableFile), optional(KitKeys.MTLS_KEY_PASSWORD, Secret::new)));
+      return Optional.of(
+          new HttpSettings.MutualTls(
+              cert.get(),
+              value(KitKeys.MTLS_PRIVATE_KEY, this::readableFile),
+              optional(KitKeys.MTLS_KEY_PASSWORD, Secret::new)));
     }
 
     private AccountSettings accounts(BankMode mode) {
@@ -193,12 +212,17 @@ public record KitConfig(
       List<AccountSettings.ConfiguredAccount> configured =
           optional(KitKeys.ACCOUNTS, this::accountList).orElse(List.of());
       // Production has no test accounts (ACC-3): only a sandbox needs them listed.
-      if (source == AccountSettings.Source.CONFIG && mode == BankMode.SANDBOX && configured.size() < 2) {
+      if (source == AccountSettings.Source.CONFIG
+          && mode == BankMode.SANDBOX
+          && configured.size() < 2) {
         throw new ConfigException(
             "kit.accounts.source=config needs at least two accounts in '"
                 + KitKeys.ACCOUNTS
                 + "' (IBAN:digipass;IBAN:digipass), from "
-                + layers.get(KitKeys.ACCOUNTS).map(ConfigLayers.Value::source).orElse("nowhere: the key is not set"));
+                + layers
+                    .get(KitKeys.ACCOUNTS)
+                    .map(ConfigLayers.Value::source)
+                    .orElse("nowhere: the key is not set"));
       }
       return new AccountSettings(source, configured);
     }
@@ -218,7 +242,15 @@ public record KitConfig(
       } catch (ConfigException | IllegalArgumentException e) {
         String shown = isSecretKey(key) ? "****" : v.text();
         throw new ConfigException(
-            "bad value for '" + key + "' from " + v.source() + ": '" + shown + "': " + e.getMessage(), e);
+            "bad value for '"
+                + key
+                + "' from "
+                + v.source()
+                + ": '"
+                + shown
+                + "': "
+                + e.getMessage(),
+            e);
       }
     }
 
@@ -245,22 +277,26 @@ public record KitConfig(
 
     private String tenant(String v) {
       if (!KNOWN_TENANTS.contains(v)) {
-        throw new IllegalArgumentException("unknown tenant '" + v + "' (the bank's tenants: " + KNOWN_TENANTS + ")");
+        throw new IllegalArgumentException(
+            "unknown tenant '" + v + "' (the bank's tenants: " + KNOWN_TENANTS + ")");
       }
       return v;
     }
 
     private List<String> headerList(String v) {
-      List<String> headers = Arrays.stream(v.trim().split("\\s+")).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+      List<String> headers =
+          Arrays.stream(v.trim().split("\\s+")).map(h -> h.toLowerCase(Locale.ROOT)).toList();
       if (!headers.contains("digest")) {
-        throw new IllegalArgumentException("the signed header list must contain 'digest' (contract SIG-3)");
+        throw new IllegalArgumentException(
+            "the signed header list must contain 'digest' (contract SIG-3)");
       }
       return headers;
     }
 
     private DigestAlgorithm digest(String v) {
       return DigestAlgorithm.byLabel(v)
-          .orElseThrow(() -> new IllegalArgumentException("digest algorithm must be SHA-256 or SHA-512"));
+          .orElseThrow(
+              () -> new IllegalArgumentException("digest algorithm must be SHA-256 or SHA-512"));
     }
 
     private String onboardingPath(String v) {
@@ -333,7 +369,8 @@ public record KitConfig(
     private Path readableFile(String v) {
       Path p = Path.of(v);
       if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-        throw new IllegalArgumentException("file " + p.toAbsolutePath() + " does not exist or is not readable");
+        throw new IllegalArgumentException(
+            "file " + p.toAbsolutePath() + " does not exist or is not readable");
       }
       return p;
     }

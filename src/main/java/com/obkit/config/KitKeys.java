@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every configuration key the kit knows, with its built-in default. Users and scripts rely on these names. */
+/**
+ * Every configuration key the kit knows, with its built-in default. Users and scripts rely on these
+ * names.
+ */
 public final class KitKeys {
   public static final String ENV = "kit.env";
   public static final String BASE_URL = "kit.baseUrl";
@@ -41,7 +44,9 @@ public final class KitKeys {
   public static final String REPORTS = "kit.reports";
   public static final String ENV_DIR = "kit.envDir";
 
-  /** Built-in defaults: the embedded reference sandbox, tenant nl, the kit's default bank profile. */
+  /**
+   * Built-in defaults: the embedded reference sandbox, tenant nl, the kit's default bank profile.
+   */
   static final Map<String, String> DEFAULTS = defaults();
 
   /** All known keys, in documentation order. */

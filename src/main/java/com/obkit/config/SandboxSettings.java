@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param tokenLifetime initial access token lifetime
  * @param latency delay added to every answer
- * @param deviations named ways in which the sandbox breaks one contract rule (for the kit's self-tests)
+ * @param deviations named ways in which the sandbox breaks one contract rule (for the kit's
+ *     self-tests)
  */
 public record SandboxSettings(Duration tokenLifetime, Duration latency, Set<String> deviations) {
   public SandboxSettings {

@@ -3,8 +3,8 @@ package com.obkit.config;
 import java.util.Objects;
 
 /**
- * A configured secret (a password). Its {@link #toString()} never shows the value, so a record holding it
- * can be printed.
+ * A configured secret (a password). Its {@link #toString()} never shows the value, so a record
+ * holding it can be printed.
  *
  * @param value the secret
  */

@@ -10,15 +10,17 @@ import org.bouncycastle.asn1.x509.KeyUsage;
  *
  * <ul>
  *   <li>{@link #QSEALC}: production seal certificate for signing requests (ETSI EN 319 412-5:
- *       QcCompliance, QcType qct-eseal, PSD2 statement; keyUsage digitalSignature + nonRepudiation).
+ *       QcCompliance, QcType qct-eseal, PSD2 statement; keyUsage digitalSignature +
+ *       nonRepudiation).
  *   <li>{@link #QWAC}: production website certificate for mutual TLS (QcCompliance, QcType qct-web,
  *       PSD2 statement; keyUsage digitalSignature + keyEncipherment; EKU serverAuth + clientAuth).
- *   <li>{@link #SANDBOX}: what the bank's API Test Client hands out ("sandbox reality"): only the PSD2
- *       statement, keyUsage digitalSignature + nonRepudiation.
+ *   <li>{@link #SANDBOX}: what the bank's API Test Client hands out ("sandbox reality"): only the
+ *       PSD2 statement, keyUsage digitalSignature + nonRepudiation.
  * </ul>
  */
 public enum CertificateProfile {
-  QSEALC(true, QcStatements.QCT_ESEAL, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of()),
+  QSEALC(
+      true, QcStatements.QCT_ESEAL, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of()),
   QWAC(
       true,
       QcStatements.QCT_WEB,

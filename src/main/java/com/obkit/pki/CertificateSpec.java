@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link TestCa#issue(CertificateSpec, java.security.KeyPair)} puts into a certificate. Build one
- * with {@link #builder(OrganizationId)}; the negative-test switches ({@link
- * Builder#withoutOrganizationIdentifier()}, {@link Builder#rawOrganizationIdentifier(String)}, {@link
- * Builder#withoutPsd2Statement()}) produce certificates the bank must refuse (CERT-1, CERT-5).
+ * What {@link TestCa#issue(CertificateSpec, java.security.KeyPair)} puts into a certificate. Build
+ * one with {@link #builder(OrganizationId)}; the negative-test switches ({@link
+ * Builder#withoutOrganizationIdentifier()}, {@link Builder#rawOrganizationIdentifier(String)},
+ * {@link Builder#withoutPsd2Statement()}) produce certificates the bank must refuse (CERT-1,
+ * CERT-5).
  *
  * @param commonName subject CN
  * @param organizationId the valid organization identifier in the subject (2.5.4.97); empty when the
@@ -75,14 +76,17 @@ public record CertificateSpec(
 
   /** The PSD2 statement this spec asks for; empty when {@link #psd2Statement()} is false. */
   public Optional<Psd2QcStatement> psd2QcStatement() {
-    return psd2Statement ? Optional.of(new Psd2QcStatement(roles, ncaName, ncaId)) : Optional.empty();
+    return psd2Statement
+        ? Optional.of(new Psd2QcStatement(roles, ncaName, ncaId))
+        : Optional.empty();
   }
 
   /**
    * A builder with the defaults of a sandbox test certificate for {@code organizationId}: CN {@code
-   * "TPP <orgId>"}, O {@code "Conformance Kit TPP"}, C = the org id's country, roles PSP_AI + PSP_PI,
-   * nCAName {@code "Competent Authority <authority>"}, nCAId = {@link OrganizationId#ncaId()}, profile
-   * {@link CertificateProfile#SANDBOX}, valid from one minute ago for 365 days.
+   * "TPP <orgId>"}, O {@code "Conformance Kit TPP"}, C = the org id's country, roles PSP_AI +
+   * PSP_PI, nCAName {@code "Competent Authority <authority>"}, nCAId = {@link
+   * OrganizationId#ncaId()}, profile {@link CertificateProfile#SANDBOX}, valid from one minute ago
+   * for 365 days.
    */
   public static Builder builder(OrganizationId organizationId) {
     return new Builder(organizationId);
@@ -164,7 +168,10 @@ public record CertificateSpec(
       return this;
     }
 
-    /** Validity period; a past or future window makes an expired / not-yet-valid certificate (CERT-2). */
+    /**
+     * Validity period; a past or future window makes an expired / not-yet-valid certificate
+     * (CERT-2).
+     */
     public Builder validity(Instant notBefore, Instant notAfter) {
       this.notBefore = notBefore;
       this.notAfter = notAfter;

@@ -19,15 +19,17 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
-/** Certificate helpers: header values (contract section 2), organization identifier (CERT-1), PEM. */
+/**
+ * Certificate helpers: header values (contract section 2), organization identifier (CERT-1), PEM.
+ */
 public final class Certificates {
 
   private Certificates() {}
 
   /**
-   * Parses a {@code TPP-Signature-Certificate} / {@code SSL-Certificate} header value: base64 of the
-   * DER encoding, no PEM armour (contract section 2; CERT-3 when it is not a certificate). Surrounding
-   * whitespace is ignored; whitespace inside the value is not.
+   * Parses a {@code TPP-Signature-Certificate} / {@code SSL-Certificate} header value: base64 of
+   * the DER encoding, no PEM armour (contract section 2; CERT-3 when it is not a certificate).
+   * Surrounding whitespace is ignored; whitespace inside the value is not.
    *
    * @throws InvalidCertificateException naming the problem: empty, PEM armour, not base64, not a
    *     certificate
@@ -45,22 +47,26 @@ public final class Certificates {
     try {
       der = Base64.getDecoder().decode(trimmed);
     } catch (IllegalArgumentException e) {
-      throw new InvalidCertificateException("certificate value is not base64: " + e.getMessage(), e);
+      throw new InvalidCertificateException(
+          "certificate value is not base64: " + e.getMessage(), e);
     }
     if (der.length == 0) {
       throw new InvalidCertificateException("certificate value is empty after base64 decoding");
     }
     try {
       Certificate certificate =
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
       if (!(certificate instanceof X509Certificate)) {
         throw new InvalidCertificateException("certificate value is not an X.509 certificate");
       }
       X509Certificate x509 = (X509Certificate) certificate;
-      // The JDK factory stops after the first object: trailing bytes mean it was not one clean DER value.
+      // The JDK factory stops after the first object: trailing bytes mean it was not one clean DER
+      // value.
       if (x509.getEncoded().length != der.length) {
         throw new InvalidCertificateException(
-            "certificate value has " + (der.length - x509.getEncoded().length)
+            "certificate value has "
+                + (der.length - x509.getEncoded().length)
                 + " trailing bytes after the DER certificate");
       }
       return x509;
@@ -79,9 +85,9 @@ public final class Certificates {
   }
 
   /**
-   * The raw {@code organizationIdentifier} (2.5.4.97) of the certificate's subject, unvalidated (check it
-   * with {@link OrganizationId#isValid(String)}, CERT-1); empty when the subject has none. With several,
-   * the first in encoding order.
+   * The raw {@code organizationIdentifier} (2.5.4.97) of the certificate's subject, unvalidated
+   * (check it with {@link OrganizationId#isValid(String)}, CERT-1); empty when the subject has
+   * none. With several, the first in encoding order.
    */
   public static Optional<String> organizationIdentifier(X509Certificate certificate) {
     X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());

@@ -44,9 +44,9 @@ import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * Loads and saves {@link Credentials}: the PEM trio the bank's API Test Client hands out (Certificate,
- * Private Key, Key Id; contract section 3) and PKCS#12 files for production eIDAS certificates. Error
- * messages name the file and the problem, never a password.
+ * Loads and saves {@link Credentials}: the PEM trio the bank's API Test Client hands out
+ * (Certificate, Private Key, Key Id; contract section 3) and PKCS#12 files for production eIDAS
+ * certificates. Error messages name the file and the problem, never a password.
  */
 public final class CredentialFiles {
 
@@ -65,7 +65,8 @@ public final class CredentialFiles {
    */
   private static final Provider BC = new BouncyCastleProvider();
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private CredentialFiles() {}
 
@@ -74,11 +75,11 @@ public final class CredentialFiles {
    *
    * @param certificatePem one or more {@code CERTIFICATE} blocks; the first is the end-entity
    *     certificate, the others become the chain
-   * @param privateKeyPem {@code PRIVATE KEY} (PKCS#8), {@code ENCRYPTED PRIVATE KEY} (PKCS#8), or {@code
-   *     RSA PRIVATE KEY} (PKCS#1, optionally with legacy OpenSSL encryption)
+   * @param privateKeyPem {@code PRIVATE KEY} (PKCS#8), {@code ENCRYPTED PRIVATE KEY} (PKCS#8), or
+   *     {@code RSA PRIVATE KEY} (PKCS#1, optionally with legacy OpenSSL encryption)
    * @param keyPassword password of an encrypted key; may be null for an unencrypted one
-   * @throws CredentialException naming the file and the problem, also when the key does not match the
-   *     certificate
+   * @throws CredentialException naming the file and the problem, also when the key does not match
+   *     the certificate
    */
   public static Credentials loadPem(Path certificatePem, Path privateKeyPem, char[] keyPassword) {
     List<X509Certificate> certificates = readCertificates(certificatePem);
@@ -86,7 +87,10 @@ public final class CredentialFiles {
     X509Certificate certificate = certificates.get(0);
     if (!matches(privateKey, certificate.getPublicKey())) {
       throw new CredentialException(
-          "private key in " + privateKeyPem + " does not match the certificate in " + certificatePem);
+          "private key in "
+              + privateKeyPem
+              + " does not match the certificate in "
+              + certificatePem);
     }
     return new Credentials(certificate, privateKey, certificates.subList(1, certificates.size()));
   }
@@ -95,8 +99,8 @@ public final class CredentialFiles {
    * Loads a key entry and its certificate chain from a PKCS#12 file.
    *
    * @param alias the entry to load; null for the first private-key entry
-   * @throws CredentialException "cannot open PKCS#12 &lt;file&gt;: wrong password or corrupt file", or
-   *     naming the missing entry
+   * @throws CredentialException "cannot open PKCS#12 &lt;file&gt;: wrong password or corrupt file",
+   *     or naming the missing entry
    */
   public static Credentials loadPkcs12(Path p12, char[] password, String alias) {
     KeyStore store;
@@ -106,7 +110,8 @@ public final class CredentialFiles {
     } catch (NoSuchFileException e) {
       throw new CredentialException("cannot read " + p12 + ": no such file", e);
     } catch (IOException | GeneralSecurityException e) {
-      // The JDK reports a wrong password as IOException(UnrecoverableKeyException); both look alike here.
+      // The JDK reports a wrong password as IOException(UnrecoverableKeyException); both look alike
+      // here.
       throw new CredentialException(
           "cannot open PKCS#12 " + p12 + ": wrong password or corrupt file", e);
     }
@@ -125,11 +130,18 @@ public final class CredentialFiles {
         }
       } else if (!store.isKeyEntry(chosen)) {
         throw new CredentialException(
-            "PKCS#12 " + p12 + " has no private key entry named '" + alias + "' (entries: " + aliases + ")");
+            "PKCS#12 "
+                + p12
+                + " has no private key entry named '"
+                + alias
+                + "' (entries: "
+                + aliases
+                + ")");
       }
       Key key = store.getKey(chosen, password);
       if (!(key instanceof PrivateKey)) {
-        throw new CredentialException("PKCS#12 " + p12 + ": entry '" + chosen + "' is not a private key");
+        throw new CredentialException(
+            "PKCS#12 " + p12 + ": entry '" + chosen + "' is not a private key");
       }
       Certificate[] chain = store.getCertificateChain(chosen);
       if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate)) {
@@ -143,7 +155,11 @@ public final class CredentialFiles {
       X509Certificate certificate = (X509Certificate) chain[0];
       if (!matches((PrivateKey) key, certificate.getPublicKey())) {
         throw new CredentialException(
-            "PKCS#12 " + p12 + ": private key of entry '" + chosen + "' does not match its certificate");
+            "PKCS#12 "
+                + p12
+                + ": private key of entry '"
+                + chosen
+                + "' does not match its certificate");
       }
       return new Credentials(certificate, (PrivateKey) key, rest);
     } catch (GeneralSecurityException e) {
@@ -153,12 +169,13 @@ public final class CredentialFiles {
   }
 
   /**
-   * Writes {@code certificate.pem} (the certificate, then its chain), {@code private-key.pem} (PKCS#8,
-   * unencrypted, created owner-only {@code rw-------} from the start) and {@code key-id.txt} (exactly
-   * {@link KeyId#toString()}, no newline) into {@code directory}, replacing earlier files.
+   * Writes {@code certificate.pem} (the certificate, then its chain), {@code private-key.pem}
+   * (PKCS#8, unencrypted, created owner-only {@code rw-------} from the start) and {@code
+   * key-id.txt} (exactly {@link KeyId#toString()}, no newline) into {@code directory}, replacing
+   * earlier files.
    *
-   * @throws CredentialException if {@code directory} lies inside a folder named {@code reports} (reports
-   *     are published; private keys must never land there) or a file cannot be written
+   * @throws CredentialException if {@code directory} lies inside a folder named {@code reports}
+   *     (reports are published; private keys must never land there) or a file cannot be written
    */
   public static SavedCredentials save(Credentials credentials, Path directory) {
     refuseReports(directory);
@@ -184,9 +201,9 @@ public final class CredentialFiles {
   }
 
   /**
-   * Writes a PKCS#12 file (JDK defaults: AES-256 / HMAC-SHA-256, no SHA-1 since JDK 12) with one key
-   * entry {@value #PKCS12_ALIAS}: the key, the certificate and its chain. Created owner-only like {@link
-   * #save(Credentials, Path)}, and refused inside a {@code reports} folder.
+   * Writes a PKCS#12 file (JDK defaults: AES-256 / HMAC-SHA-256, no SHA-1 since JDK 12) with one
+   * key entry {@value #PKCS12_ALIAS}: the key, the certificate and its chain. Created owner-only
+   * like {@link #save(Credentials, Path)}, and refused inside a {@code reports} folder.
    */
   public static void savePkcs12(Credentials credentials, Path file, char[] password) {
     Path parent = file.toAbsolutePath().getParent();
@@ -211,7 +228,8 @@ public final class CredentialFiles {
     writeSecret(file, bytes);
   }
 
-  // --- reading -------------------------------------------------------------------------------------
+  // --- reading
+  // -------------------------------------------------------------------------------------
 
   private static List<X509Certificate> readCertificates(Path file) {
     List<X509Certificate> certificates = new ArrayList<>();
@@ -222,7 +240,10 @@ public final class CredentialFiles {
       while ((object = parser.readObject()) != null) {
         if (!(object instanceof X509CertificateHolder)) {
           throw new CredentialException(
-              file + " holds a " + object.getClass().getSimpleName() + " where a CERTIFICATE was expected");
+              file
+                  + " holds a "
+                  + object.getClass().getSimpleName()
+                  + " where a CERTIFICATE was expected");
         }
         certificates.add(converter.getCertificate((X509CertificateHolder) object));
       }
@@ -232,7 +253,8 @@ public final class CredentialFiles {
       if (e instanceof CredentialException) {
         throw (CredentialException) e;
       }
-      throw new CredentialException("cannot parse PEM certificate in " + file + ": " + e.getMessage(), e);
+      throw new CredentialException(
+          "cannot parse PEM certificate in " + file + ": " + e.getMessage(), e);
     }
     if (certificates.isEmpty()) {
       throw new CredentialException(file + " holds no PEM CERTIFICATE block");
@@ -248,7 +270,8 @@ public final class CredentialFiles {
     } catch (NoSuchFileException e) {
       throw new CredentialException("cannot read " + file + ": no such file", e);
     } catch (IOException | RuntimeException e) {
-      throw new CredentialException("cannot parse PEM private key in " + file + ": " + e.getMessage(), e);
+      throw new CredentialException(
+          "cannot parse PEM private key in " + file + ": " + e.getMessage(), e);
     }
     if (object == null) {
       throw new CredentialException(file + " holds no PEM private key block");
@@ -279,27 +302,33 @@ public final class CredentialFiles {
         try {
           pair =
               ((PEMEncryptedKeyPair) object)
-                  .decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password));
+                  .decryptKeyPair(
+                      new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password));
         } catch (Exception e) {
           throw wrongPassword(file, e);
         }
         return converter.getKeyPair(pair).getPrivate();
       }
     } catch (PEMException e) {
-      throw new CredentialException("cannot decode private key in " + file + ": " + e.getMessage(), e);
+      throw new CredentialException(
+          "cannot decode private key in " + file + ": " + e.getMessage(), e);
     } catch (CredentialException e) {
       throw e;
     } catch (Exception e) {
-      throw new CredentialException("cannot read private key in " + file + ": " + e.getMessage(), e);
+      throw new CredentialException(
+          "cannot read private key in " + file + ": " + e.getMessage(), e);
     }
     throw new CredentialException(
-        file + " holds a " + object.getClass().getSimpleName()
+        file
+            + " holds a "
+            + object.getClass().getSimpleName()
             + ", not a PRIVATE KEY, ENCRYPTED PRIVATE KEY or RSA PRIVATE KEY block");
   }
 
   private static void requirePassword(Path file, char[] password) {
     if (password == null) {
-      throw new CredentialException("private key in " + file + " is encrypted; a password is needed");
+      throw new CredentialException(
+          "private key in " + file + " is encrypted; a password is needed");
     }
   }
 
@@ -339,7 +368,8 @@ public final class CredentialFiles {
     }
   }
 
-  // --- writing -------------------------------------------------------------------------------------
+  // --- writing
+  // -------------------------------------------------------------------------------------
 
   private static void refuseReports(Path directory) {
     List<Path> candidates = new ArrayList<>();
@@ -360,7 +390,8 @@ public final class CredentialFiles {
       for (Path element : candidate) {
         if (element.toString().equals("reports")) {
           throw new CredentialException(
-              "refusing to write credentials to " + directory
+              "refusing to write credentials to "
+                  + directory
                   + ": it lies inside a 'reports' folder, and reports are published");
         }
       }
@@ -371,7 +402,8 @@ public final class CredentialFiles {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new CredentialException("cannot create directory " + directory + ": " + e.getMessage(), e);
+      throw new CredentialException(
+          "cannot create directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -384,9 +416,9 @@ public final class CredentialFiles {
   }
 
   /**
-   * Writes secret bytes to a temporary file that is owner-only from its creation, then moves it over
-   * {@code file}: the key is never readable by others, not even briefly, and an existing file with laxer
-   * permissions is replaced rather than reused.
+   * Writes secret bytes to a temporary file that is owner-only from its creation, then moves it
+   * over {@code file}: the key is never readable by others, not even briefly, and an existing file
+   * with laxer permissions is replaced rather than reused.
    */
   private static void writeSecret(Path file, byte[] content) {
     Path directory = file.toAbsolutePath().getParent();

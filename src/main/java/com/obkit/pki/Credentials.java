@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A certificate with its private key: what the bank's API Test Client hands out (Certificate, Private
- * Key, Key Id), or a TPP's eIDAS QSealC / QWAC loaded from files.
+ * A certificate with its private key: what the bank's API Test Client hands out (Certificate,
+ * Private Key, Key Id), or a TPP's eIDAS QSealC / QWAC loaded from files.
  *
  * @param certificate the end-entity certificate
  * @param privateKey its private key; never printed by {@link #toString()}
  * @param chain issuer certificates, nearest first (may be empty)
  */
-public record Credentials(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
+public record Credentials(
+    X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
 
   public Credentials {
     Objects.requireNonNull(certificate, "certificate");
@@ -44,6 +45,10 @@ public record Credentials(X509Certificate certificate, PrivateKey privateKey, Li
   @Override
   public String toString() {
     // Never the key: reports and logs print records.
-    return "Credentials[subject=" + certificate.getSubjectX500Principal().getName("RFC1779") + ", keyId=" + keyId() + "]";
+    return "Credentials[subject="
+        + certificate.getSubjectX500Principal().getName("RFC1779")
+        + ", keyId="
+        + keyId()
+        + "]";
   }
 }

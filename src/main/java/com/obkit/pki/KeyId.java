@@ -8,15 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code keyId} of the Signature header (contract section 2): {@code SN=<serial, lowercase hex, no
- * leading zeros>,CA=<issuer DN as X500Principal.getName("RFC1779")>}.
+ * The {@code keyId} of the Signature header (contract section 2): {@code SN=<serial, lowercase hex,
+ * no leading zeros>,CA=<issuer DN as X500Principal.getName("RFC1779")>}.
  *
  * @param serialNumber the certificate's serial number
  * @param issuer the issuer DN in RFC 1779 form
  */
 public record KeyId(BigInteger serialNumber, String issuer) {
 
-  private static final Pattern FORMAT = Pattern.compile("^SN=([0-9a-fA-F]+),CA=(.+)$", Pattern.DOTALL);
+  private static final Pattern FORMAT =
+      Pattern.compile("^SN=([0-9a-fA-F]+),CA=(.+)$", Pattern.DOTALL);
 
   public KeyId {
     Objects.requireNonNull(serialNumber, "serialNumber");
@@ -46,7 +47,8 @@ public record KeyId(BigInteger serialNumber, String issuer) {
     }
     Matcher m = FORMAT.matcher(value.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("keyId '" + value + "' is not of the form SN=<hex>,CA=<issuer DN>");
+      throw new IllegalArgumentException(
+          "keyId '" + value + "' is not of the form SN=<hex>,CA=<issuer DN>");
     }
     return new KeyId(new BigInteger(m.group(1), 16), m.group(2));
   }

@@ -11,9 +11,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A thread-safe source of RSA-2048 key pairs, so that key generation (100-300 ms each) is not on every
- * scenario's path. Keys are handed out round-robin and reused: a scenario keeps its own organization id
- * and certificate, only the key pair may be shared.
+ * A thread-safe source of RSA-2048 key pairs, so that key generation (100-300 ms each) is not on
+ * every scenario's path. Keys are handed out round-robin and reused: a scenario keeps its own
+ * organization id and certificate, only the key pair may be shared.
  *
  * <p>Each slot is generated once, by whoever needs it first: a background daemon thread fills the
  * slots in order, and a caller of {@link #next()} whose slot is not ready yet generates it itself
@@ -58,7 +58,8 @@ public final class KeyPool {
 
   /** The next key pair, round-robin; blocks only while that slot's key is being generated. */
   public KeyPair next() {
-    FutureTask<KeyPair> slot = slots.get((int) Math.floorMod(counter.getAndIncrement(), (long) slots.size()));
+    FutureTask<KeyPair> slot =
+        slots.get((int) Math.floorMod(counter.getAndIncrement(), (long) slots.size()));
     slot.run(); // FutureTask runs at most once; concurrent callers wait in get()
     try {
       return slot.get();

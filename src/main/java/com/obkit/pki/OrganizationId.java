@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An eIDAS organization identifier for a PSP, as ETSI TS 119 495 section 5.2.1 defines it:
- * {@code PSD} + ISO 3166-1 country of the competent authority + {@code -} + 2 to 8 uppercase letters
+ * An eIDAS organization identifier for a PSP, as ETSI TS 119 495 section 5.2.1 defines it: {@code
+ * PSD} + ISO 3166-1 country of the competent authority + {@code -} + 2 to 8 uppercase letters
  * naming the authority + {@code -} + the authorisation number. Contract section 3, rule CERT-1.
  *
  * @param value the identifier, for example {@code PSDNL-DNB-R000000}

@@ -46,8 +46,9 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
    * The PSD2 statement of {@code certificate}.
    *
    * @return empty when the certificate has no qcStatements extension or no PSD2 statement in it
-   * @throws IllegalArgumentException naming the defect when the statement is malformed, a role OID is
-   *     unknown, a roleOfPspName does not match its OID, or there is more than one PSD2 statement
+   * @throws IllegalArgumentException naming the defect when the statement is malformed, a role OID
+   *     is unknown, a roleOfPspName does not match its OID, or there is more than one PSD2
+   *     statement
    */
   public static Optional<Psd2QcStatement> from(X509Certificate certificate) {
     Psd2QcStatement found = null;
@@ -56,7 +57,8 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
         continue;
       }
       if (found != null) {
-        throw new IllegalArgumentException("qcStatements hold more than one PSD2 statement (0.4.0.19495.2)");
+        throw new IllegalArgumentException(
+            "qcStatements hold more than one PSD2 statement (0.4.0.19495.2)");
       }
       found = fromStatementInfo(statement.getStatementInfo());
     }
@@ -73,7 +75,8 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
     ASN1Sequence sequence = (ASN1Sequence) info;
     if (sequence.size() != 3) {
       throw new IllegalArgumentException(
-          "PSD2 statement must have 3 elements (rolesOfPSP, nCAName, nCAId), found " + sequence.size());
+          "PSD2 statement must have 3 elements (rolesOfPSP, nCAName, nCAId), found "
+              + sequence.size());
     }
     if (!(sequence.getObjectAt(0) instanceof ASN1Sequence)) {
       throw new IllegalArgumentException("PSD2 statement: rolesOfPSP is not a SEQUENCE");
@@ -94,7 +97,8 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
     }
     ASN1Sequence roleSequence = (ASN1Sequence) element;
     if (!(roleSequence.getObjectAt(0) instanceof ASN1ObjectIdentifier)) {
-      throw new IllegalArgumentException("PSD2 statement: roleOfPspOid is not an OBJECT IDENTIFIER");
+      throw new IllegalArgumentException(
+          "PSD2 statement: roleOfPspOid is not an OBJECT IDENTIFIER");
     }
     String oid = ((ASN1ObjectIdentifier) roleSequence.getObjectAt(0)).getId();
     String name = utf8(roleSequence.getObjectAt(1), "roleOfPspName");
@@ -104,8 +108,13 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
                 () -> new IllegalArgumentException("PSD2 statement: unknown roleOfPspOid " + oid));
     if (!role.name().equals(name)) {
       throw new IllegalArgumentException(
-          "PSD2 statement: roleOfPspName '" + name + "' does not match roleOfPspOid " + oid
-              + " (expected " + role.name() + ")");
+          "PSD2 statement: roleOfPspName '"
+              + name
+              + "' does not match roleOfPspOid "
+              + oid
+              + " (expected "
+              + role.name()
+              + ")");
     }
     return role;
   }
@@ -114,8 +123,11 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
     // ETSI TS 119 495 types these fields as UTF8String; another string type is a profile violation.
     if (!(value instanceof ASN1UTF8String)) {
       throw new IllegalArgumentException(
-          "PSD2 statement: " + field + " is not a UTF8String (found "
-              + value.getClass().getSimpleName() + ")");
+          "PSD2 statement: "
+              + field
+              + " is not a UTF8String (found "
+              + value.getClass().getSimpleName()
+              + ")");
     }
     return ((ASN1UTF8String) value).getString();
   }
@@ -126,7 +138,9 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
     for (PspRole role : roles) {
       roleVector.add(
           new DERSequence(
-              new ASN1Encodable[] {new ASN1ObjectIdentifier(role.oid()), new DERUTF8String(role.name())}));
+              new ASN1Encodable[] {
+                new ASN1ObjectIdentifier(role.oid()), new DERUTF8String(role.name())
+              }));
     }
     DERSequence info =
         new DERSequence(

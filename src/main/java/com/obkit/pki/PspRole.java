@@ -3,7 +3,10 @@ package com.obkit.pki;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** PSP roles of ETSI TS 119 495 (section 5.1), with their OIDs and the names the QC statement carries. */
+/**
+ * PSP roles of ETSI TS 119 495 (section 5.1), with their OIDs and the names the QC statement
+ * carries.
+ */
 public enum PspRole {
   PSP_AS("0.4.0.19495.1.1"),
   PSP_PI("0.4.0.19495.1.2"),

@@ -13,21 +13,26 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x509.qualified.QCStatement;
 
 /**
- * Reads the {@code qcStatements} extension (RFC 3739, OID 1.3.6.1.5.5.7.1.3) and names the statements of
- * ETSI EN 319 412-5 and ETSI TS 119 495 the contract uses (section 3).
+ * Reads the {@code qcStatements} extension (RFC 3739, OID 1.3.6.1.5.5.7.1.3) and names the
+ * statements of ETSI EN 319 412-5 and ETSI TS 119 495 the contract uses (section 3).
  */
 public final class QcStatements {
 
   /** The qcStatements extension (RFC 3739). */
   public static final String EXTENSION_OID = "1.3.6.1.5.5.7.1.3";
+
   /** QcCompliance, ETSI EN 319 412-5: the certificate is an EU qualified certificate. */
   public static final String QC_COMPLIANCE = "0.4.0.1862.1.1";
+
   /** QcType, ETSI EN 319 412-5: statementInfo is a SEQUENCE OF OID. */
   public static final String QC_TYPE = "0.4.0.1862.1.6";
+
   /** QcType value for an electronic seal (QSealC). */
   public static final String QCT_ESEAL = "0.4.0.1862.1.6.2";
+
   /** QcType value for website authentication (QWAC). */
   public static final String QCT_WEB = "0.4.0.1862.1.6.3";
+
   /** The PSD2 QC statement of ETSI TS 119 495. */
   public static final String PSD2 = "0.4.0.19495.2";
 
@@ -40,8 +45,8 @@ public final class QcStatements {
   }
 
   /**
-   * The first OID of the first QcType statement, e.g. {@link #QCT_ESEAL}; empty when the certificate
-   * declares no QcType.
+   * The first OID of the first QcType statement, e.g. {@link #QCT_ESEAL}; empty when the
+   * certificate declares no QcType.
    *
    * @throws IllegalArgumentException if the QcType statement is malformed
    */
@@ -52,7 +57,8 @@ public final class QcStatements {
       }
       ASN1Encodable info = statement.getStatementInfo();
       if (!(info instanceof ASN1Sequence) || ((ASN1Sequence) info).size() == 0) {
-        throw new IllegalArgumentException("QcType statement must hold a non-empty SEQUENCE OF OID");
+        throw new IllegalArgumentException(
+            "QcType statement must hold a non-empty SEQUENCE OF OID");
       }
       ASN1Encodable first = ((ASN1Sequence) info).getObjectAt(0);
       if (!(first instanceof ASN1ObjectIdentifier)) {
@@ -63,7 +69,9 @@ public final class QcStatements {
     return Optional.empty();
   }
 
-  /** The statement ids in the certificate's qcStatements, in order (empty without the extension). */
+  /**
+   * The statement ids in the certificate's qcStatements, in order (empty without the extension).
+   */
   public static List<String> statementIds(X509Certificate certificate) {
     List<String> ids = new ArrayList<>();
     for (QCStatement statement : statements(certificate)) {
@@ -91,7 +99,8 @@ public final class QcStatements {
       }
       return List.copyOf(result);
     } catch (IOException | RuntimeException e) {
-      // BC signals structural errors with IllegalArgumentException/ClassCastException; one message here.
+      // BC signals structural errors with IllegalArgumentException/ClassCastException; one message
+      // here.
       throw new IllegalArgumentException(
           "qcStatements extension is malformed (expected SEQUENCE OF QCStatement, RFC 3739): "
               + e.getMessage(),

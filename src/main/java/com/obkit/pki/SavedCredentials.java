@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Where {@link CredentialFiles#save(Credentials, Path)} wrote the three files the bank's API Test
- * Client hands out (contract section 3: "keep a copy of the generated Certificate, Private Key and Key
- * Id").
+ * Client hands out (contract section 3: "keep a copy of the generated Certificate, Private Key and
+ * Key Id").
  *
  * @param certificate {@code certificate.pem}
  * @param privateKey {@code private-key.pem} (PKCS#8, owner-only permissions)

@@ -40,16 +40,21 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
 
 /**
- * An in-memory test CA that issues eIDAS-profile test certificates (contract section 3) and TLS server
- * certificates for the embedded sandbox. Signatures are SHA256withRSA; keys must be RSA of at least
- * 2048 bits. Thread-safe: its state is immutable apart from the (thread-safe) {@link SecureRandom}.
+ * An in-memory test CA that issues eIDAS-profile test certificates (contract section 3) and TLS
+ * server certificates for the embedded sandbox. Signatures are SHA256withRSA; keys must be RSA of
+ * at least 2048 bits. Thread-safe: its state is immutable apart from the (thread-safe) {@link
+ * SecureRandom}.
  */
 public final class TestCa {
 
   /** Signature algorithm of every certificate: never SHA-1 (contract section 3). */
   static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+
   private static final int MIN_RSA_BITS = 2048;
-  /** Random serial size: RFC 5280 asks for at least 64 bits of entropy; 127 bits fit in 16 octets. */
+
+  /**
+   * Random serial size: RFC 5280 asks for at least 64 bits of entropy; 127 bits fit in 16 octets.
+   */
   private static final int SERIAL_BITS = 127;
 
   private final X509Certificate certificate;
@@ -64,12 +69,12 @@ public final class TestCa {
   }
 
   /**
-   * A self-signed CA (basicConstraints CA critical, keyUsage keyCertSign + cRLSign, SKI), valid from a
-   * day ago for ten years.
+   * A self-signed CA (basicConstraints CA critical, keyUsage keyCertSign + cRLSign, SKI), valid
+   * from a day ago for ten years.
    *
    * @param subjectDn the CA's DN in RFC 2253 / RFC 1779 syntax, as {@link X500Principal} parses it
-   *     (so attribute order matches what {@code getName("RFC1779")} prints back); OIDs may be written
-   *     as {@code 2.5.4.97=} or {@code OID.2.5.4.97=}
+   *     (so attribute order matches what {@code getName("RFC1779")} prints back); OIDs may be
+   *     written as {@code 2.5.4.97=} or {@code OID.2.5.4.97=}
    * @param key the CA's RSA key pair (at least 2048 bits)
    */
   public static TestCa create(String subjectDn, KeyPair key) {
@@ -78,7 +83,8 @@ public final class TestCa {
     try {
       principal = new X500Principal(subjectDn);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("CA subject DN '" + subjectDn + "' cannot be parsed: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "CA subject DN '" + subjectDn + "' cannot be parsed: " + e.getMessage(), e);
     }
     return create(X500Name.getInstance(principal.getEncoded()), key);
   }
@@ -90,7 +96,8 @@ public final class TestCa {
    */
   public static TestCa sandboxLike(KeyPair key, OrganizationId caOrgId) {
     Objects.requireNonNull(caOrgId, "caOrgId");
-    // Encoded most-significant first (C ... CN), so RFC 1779 prints it CN first, as the bank's Key Id does.
+    // Encoded most-significant first (C ... CN), so RFC 1779 prints it CN first, as the bank's Key
+    // Id does.
     X500Name name =
         new X500NameBuilder(BCStyle.INSTANCE)
             .addRDN(BCStyle.C, "NL")
@@ -136,9 +143,9 @@ public final class TestCa {
   }
 
   /**
-   * Issues a certificate for {@code spec} with a random positive serial. The certificate is verified
-   * against the CA key before it is returned, but not checked for validity: expired and not-yet-valid
-   * certificates are legitimate output for CERT-2 tests.
+   * Issues a certificate for {@code spec} with a random positive serial. The certificate is
+   * verified against the CA key before it is returned, but not checked for validity: expired and
+   * not-yet-valid certificates are legitimate output for CERT-2 tests.
    *
    * @return the certificate, the subject's private key, and chain [CA certificate]
    * @throws IllegalArgumentException if {@code subjectKey} is not RSA of at least 2048 bits
@@ -147,7 +154,10 @@ public final class TestCa {
     return issue(spec, subjectKey, randomSerial());
   }
 
-  /** As {@link #issue(CertificateSpec, KeyPair)} with a chosen serial (tests of the sandbox's serial 1). */
+  /**
+   * As {@link #issue(CertificateSpec, KeyPair)} with a chosen serial (tests of the sandbox's serial
+   * 1).
+   */
   Credentials issue(CertificateSpec spec, KeyPair subjectKey, BigInteger serial) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(subjectKey, "subjectKey");
@@ -210,7 +220,9 @@ public final class TestCa {
       if (!statements.isEmpty()) {
         // RFC 3739: qcStatements is non-critical.
         builder.addExtension(
-            Extension.qCStatements, false, new DERSequence(statements.toArray(ASN1Encodable[]::new)));
+            Extension.qCStatements,
+            false,
+            new DERSequence(statements.toArray(ASN1Encodable[]::new)));
       }
       X509Certificate issued = sign(builder, privateKey, certificate.getPublicKey());
       return new Credentials(issued, subjectKey.getPrivate(), List.of(certificate));
@@ -220,11 +232,12 @@ public final class TestCa {
   }
 
   /**
-   * A TLS server certificate valid for one day: subjectAltName dNSName for host names and iPAddress for
-   * IP literals ({@code 127.0.0.1}, {@code ::1}), EKU serverAuth, keyUsage digitalSignature +
+   * A TLS server certificate valid for one day: subjectAltName dNSName for host names and iPAddress
+   * for IP literals ({@code 127.0.0.1}, {@code ::1}), EKU serverAuth, keyUsage digitalSignature +
    * keyEncipherment.
    *
-   * @param dnsNamesOrIps the names to cover; none means {@code localhost}, {@code 127.0.0.1}, {@code ::1}
+   * @param dnsNamesOrIps the names to cover; none means {@code localhost}, {@code 127.0.0.1},
+   *     {@code ::1}
    */
   public Credentials issueTlsServer(KeyPair key, String... dnsNamesOrIps) {
     Objects.requireNonNull(key, "key");
@@ -245,7 +258,8 @@ public final class TestCa {
               : new GeneralName(GeneralName.dNSName, name);
     }
     Instant now = Instant.now();
-    X500Name subjectName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0)).build();
+    X500Name subjectName =
+        new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0)).build();
     try {
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
@@ -262,12 +276,18 @@ public final class TestCa {
                   true,
                   new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
               .addExtension(
-                  Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                  Extension.extendedKeyUsage,
+                  false,
+                  new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
               .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames))
               .addExtension(
-                  Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key.getPublic()))
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  utils.createSubjectKeyIdentifier(key.getPublic()))
               .addExtension(
-                  Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(certificate));
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  utils.createAuthorityKeyIdentifier(certificate));
       X509Certificate issued = sign(builder, privateKey, certificate.getPublicKey());
       return new Credentials(issued, key.getPrivate(), List.of(certificate));
     } catch (GeneralSecurityException | CertIOException e) {
@@ -289,7 +309,8 @@ public final class TestCa {
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException("cannot create " + SIGNATURE_ALGORITHM + " signer", e);
     }
-    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     // Deliberately no checkValidity(): expired certificates are wanted for negative tests.
     certificate.verify(verificationKey);
     return certificate;

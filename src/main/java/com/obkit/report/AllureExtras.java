@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What Allure needs besides the results to tell outcomes apart: {@code categories.json} (MUST violations,
- * SHOULD warnings, not applicable, environment or kit errors) and {@code environment.properties} (the
- * verdict and the target). Written into Allure's results folder at the end of a run, if there is one.
+ * What Allure needs besides the results to tell outcomes apart: {@code categories.json} (MUST
+ * violations, SHOULD warnings, not applicable, environment or kit errors) and {@code
+ * environment.properties} (the verdict and the target). Written into Allure's results folder at the
+ * end of a run, if there is one.
  */
 final class AllureExtras {
   private AllureExtras() {}
@@ -29,13 +30,39 @@ final class AllureExtras {
     }
     List<Map<String, Object>> categories =
         List.of(
-            Map.of("name", "MUST rules broken (bank non-conformance)", "matchedStatuses", List.of("failed"), "messageRegex", "(?s).*MUST violated.*"),
-            Map.of("name", "SHOULD warnings (reported, not failing)", "matchedStatuses", List.of("skipped"), "messageRegex", "(?s)SHOULD-WARNING.*"),
-            Map.of("name", "Not applicable to this bank or configuration", "matchedStatuses", List.of("skipped"), "messageRegex", "(?s)NOT-APPLICABLE.*"),
-            Map.of("name", "Environment faults: the bank could not be reached (not judged)", "matchedStatuses", List.of("broken", "failed"), "messageRegex", "(?s)ENVIRONMENT:.*"),
+            Map.of(
+                "name",
+                "MUST rules broken (bank non-conformance)",
+                "matchedStatuses",
+                List.of("failed"),
+                "messageRegex",
+                "(?s).*MUST violated.*"),
+            Map.of(
+                "name",
+                "SHOULD warnings (reported, not failing)",
+                "matchedStatuses",
+                List.of("skipped"),
+                "messageRegex",
+                "(?s)SHOULD-WARNING.*"),
+            Map.of(
+                "name",
+                "Not applicable to this bank or configuration",
+                "matchedStatuses",
+                List.of("skipped"),
+                "messageRegex",
+                "(?s)NOT-APPLICABLE.*"),
+            Map.of(
+                "name",
+                "Environment faults: the bank could not be reached (not judged)",
+                "matchedStatuses",
+                List.of("broken", "failed"),
+                "messageRegex",
+                "(?s)ENVIRONMENT:.*"),
             Map.of("name", "Kit errors (not judged)", "matchedStatuses", List.of("broken")));
     try {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.resolve("categories.json").toFile(), categories);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(results.resolve("categories.json").toFile(), categories);
       Files.writeString(
           results.resolve("environment.properties"),
           "Verdict=" + verdict.line().replace("VERDICT: ", "").replace("\n", " ") + "\n");

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every MUST and SHOULD rule of the bank's contract (sections 2 to 8), from {@code catalogue/rules.tsv}:
- * id, level, one-line statement, source. Scenario tags are checked against it.
+ * Every MUST and SHOULD rule of the bank's contract (sections 2 to 8), from {@code
+ * catalogue/rules.tsv}: id, level, one-line statement, source. Scenario tags are checked against
+ * it.
  */
 public final class RuleCatalogue {
 
@@ -49,7 +50,8 @@ public final class RuleCatalogue {
         }
         String[] f = line.split("\t");
         if (f.length != 4) {
-          throw new IllegalStateException("catalogue/rules.tsv: line needs 4 tab-separated fields: " + line);
+          throw new IllegalStateException(
+              "catalogue/rules.tsv: line needs 4 tab-separated fields: " + line);
         }
         list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3]));
       }

@@ -13,12 +13,19 @@ import java.util.regex.Pattern;
  * @param location feature file and line
  * @param rules the rule ids it is tagged with
  * @param should whether it is tagged {@code @should}
- * @param kind passed, failed, warning (a broken SHOULD), not applicable, environment fault, or kit error
+ * @param kind passed, failed, warning (a broken SHOULD), not applicable, environment fault, or kit
+ *     error
  * @param message the failure message (no secrets: checks never print them)
  * @param duration how long it took
  */
 public record ScenarioOutcome(
-    String name, String location, List<String> rules, boolean should, Kind kind, Optional<String> message, Duration duration) {
+    String name,
+    String location,
+    List<String> rules,
+    boolean should,
+    Kind kind,
+    Optional<String> message,
+    Duration duration) {
 
   private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
 
@@ -43,6 +50,11 @@ public record ScenarioOutcome(
   }
 
   static List<String> ruleIds(List<String> tags) {
-    return tags.stream().map(RULE_TAG::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1)).distinct().toList();
+    return tags.stream()
+        .map(RULE_TAG::matcher)
+        .filter(java.util.regex.Matcher::matches)
+        .map(m -> m.group(1))
+        .distinct()
+        .toList();
   }
 }

@@ -20,14 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The run's verdict: {@code CONFORMANT} when no MUST scenario failed, {@code NOT CONFORMANT} with the
- * broken MUST rule ids otherwise, {@code INCONCLUSIVE} when the kit could not judge (environment or kit
- * errors). SHOULD rules broken are warnings and never change it.
+ * The run's verdict: {@code CONFORMANT} when no MUST scenario failed, {@code NOT CONFORMANT} with
+ * the broken MUST rule ids otherwise, {@code INCONCLUSIVE} when the kit could not judge
+ * (environment or kit errors). SHOULD rules broken are warnings and never change it.
  */
 public final class Verdict {
 
-  private static final Pattern VIOLATED = Pattern.compile("^((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+) MUST violated");
-  private static final Pattern WARNED = Pattern.compile("^SHOULD-WARNING ((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+):");
+  private static final Pattern VIOLATED =
+      Pattern.compile("^((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+) MUST violated");
+  private static final Pattern WARNED =
+      Pattern.compile("^SHOULD-WARNING ((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+):");
 
   /** The three verdicts. */
   public enum Outcome {
@@ -58,16 +60,25 @@ public final class Verdict {
         warnedShouldRules.addAll(brokenRules(o, WARNED));
       }
     }
-    boolean errors = runError.isPresent() || outcomes.stream().anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT);
+    boolean errors =
+        runError.isPresent()
+            || outcomes.stream()
+                .anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT);
     // Bank defects are certain even during an outage elsewhere; an outage alone is never a pass.
-    this.outcome = !failedMustRules.isEmpty() ? Outcome.NOT_CONFORMANT : errors || outcomes.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.CONFORMANT;
+    this.outcome =
+        !failedMustRules.isEmpty()
+            ? Outcome.NOT_CONFORMANT
+            : errors || outcomes.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.CONFORMANT;
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
     return new Verdict(outcomes, java.util.Optional.empty());
   }
 
-  /** A verdict for a run that may have failed as a whole ({@code runError}: why no scenario could run). */
+  /**
+   * A verdict for a run that may have failed as a whole ({@code runError}: why no scenario could
+   * run).
+   */
   public static Verdict of(List<ScenarioOutcome> outcomes, java.util.Optional<String> runError) {
     return new Verdict(outcomes, runError);
   }
@@ -76,7 +87,9 @@ public final class Verdict {
     return runError;
   }
 
-  /** The process exit code: 0 conformant, 1 not conformant, 2 environment or configuration error. */
+  /**
+   * The process exit code: 0 conformant, 1 not conformant, 2 environment or configuration error.
+   */
   public int exitCode() {
     return switch (outcome) {
       case CONFORMANT -> 0;
@@ -88,7 +101,9 @@ public final class Verdict {
   /** The rule a failure names, or else every rule the scenario is tagged with. */
   private static Set<String> brokenRules(ScenarioOutcome o, Pattern pattern) {
     Matcher m = pattern.matcher(o.message().orElse(""));
-    return m.find() ? new LinkedHashSet<>(List.of(m.group(1).split(", "))) : new LinkedHashSet<>(o.rules());
+    return m.find()
+        ? new LinkedHashSet<>(List.of(m.group(1).split(", ")))
+        : new LinkedHashSet<>(o.rules());
   }
 
   public Outcome outcome() {
@@ -118,7 +133,9 @@ public final class Verdict {
     }
     long environment = count(Kind.ENVIRONMENT);
     if (environment > 0) {
-      sb.append(" | ").append(environment).append(" scenario(s) not judged: the bank could not be reached");
+      sb.append(" | ")
+          .append(environment)
+          .append(" scenario(s) not judged: the bank could not be reached");
     }
     long errors = count(Kind.ERROR);
     if (errors > 0) {
@@ -140,15 +157,22 @@ public final class Verdict {
     for (Kind k : Kind.values()) {
       counts.put(k, count(k));
     }
-    sb.append(counts.get(Kind.PASSED)).append(" passed, ")
-        .append(counts.get(Kind.FAILED)).append(" failed (MUST), ")
-        .append(counts.get(Kind.WARNING)).append(" warnings (SHOULD), ")
-        .append(counts.get(Kind.NOT_APPLICABLE)).append(" not applicable, ")
-        .append(counts.get(Kind.ENVIRONMENT)).append(" environment faults, ")
-        .append(counts.get(Kind.ERROR)).append(" kit errors\n");
+    sb.append(counts.get(Kind.PASSED))
+        .append(" passed, ")
+        .append(counts.get(Kind.FAILED))
+        .append(" failed (MUST), ")
+        .append(counts.get(Kind.WARNING))
+        .append(" warnings (SHOULD), ")
+        .append(counts.get(Kind.NOT_APPLICABLE))
+        .append(" not applicable, ")
+        .append(counts.get(Kind.ENVIRONMENT))
+        .append(" environment faults, ")
+        .append(counts.get(Kind.ERROR))
+        .append(" kit errors\n");
     appendList(sb, "Failures (MUST rules broken):", Kind.FAILED);
     appendList(sb, "Warnings (SHOULD rules broken, not failing the run):", Kind.WARNING);
-    appendList(sb, "Environment faults (the bank could not be reached; not judged):", Kind.ENVIRONMENT);
+    appendList(
+        sb, "Environment faults (the bank could not be reached; not judged):", Kind.ENVIRONMENT);
     appendList(sb, "Kit errors (not judged):", Kind.ERROR);
     appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
     sb.append(line());
@@ -170,15 +194,17 @@ public final class Verdict {
 
   /** One console line per finished scenario. */
   static String consoleLine(ScenarioOutcome o) {
-    String mark = switch (o.kind()) {
-      case PASSED -> "PASS   ";
-      case FAILED -> "FAIL   ";
-      case WARNING -> "WARN   ";
-      case NOT_APPLICABLE -> "N/A    ";
-      case ENVIRONMENT -> "ENV    ";
-      case ERROR -> "ERROR  ";
-    };
-    String line = mark + String.format("%5d ms ", o.duration().toMillis()) + o.rules() + " " + o.name();
+    String mark =
+        switch (o.kind()) {
+          case PASSED -> "PASS   ";
+          case FAILED -> "FAIL   ";
+          case WARNING -> "WARN   ";
+          case NOT_APPLICABLE -> "N/A    ";
+          case ENVIRONMENT -> "ENV    ";
+          case ERROR -> "ERROR  ";
+        };
+    String line =
+        mark + String.format("%5d ms ", o.duration().toMillis()) + o.rules() + " " + o.name();
     return o.kind() == Kind.PASSED ? line : line + "\n         " + o.message().orElse("");
   }
 
@@ -186,7 +212,8 @@ public final class Verdict {
   public Map<String, RuleRow> ruleTable(RuleCatalogue catalogue) {
     Map<String, RuleRow> table = new LinkedHashMap<>();
     for (RuleCatalogue.Entry e : catalogue.entries()) {
-      List<ScenarioOutcome> scenarios = outcomes.stream().filter(o -> o.rules().contains(e.id())).toList();
+      List<ScenarioOutcome> scenarios =
+          outcomes.stream().filter(o -> o.rules().contains(e.id())).toList();
       String result;
       if (failedMustRules.contains(e.id())) {
         result = "FAILED";
@@ -196,12 +223,20 @@ public final class Verdict {
         result = "NOT COVERED";
       } else if (scenarios.stream().allMatch(o -> o.kind() == Kind.NOT_APPLICABLE)) {
         result = "NOT APPLICABLE";
-      } else if (scenarios.stream().anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT)) {
+      } else if (scenarios.stream()
+          .anyMatch(o -> o.kind() == Kind.ERROR || o.kind() == Kind.ENVIRONMENT)) {
         result = "NOT JUDGED";
       } else {
         result = "PASSED";
       }
-      table.put(e.id(), new RuleRow(e.id(), e.level(), e.statement(), scenarios.stream().map(o -> o.name() + " [" + o.kind().label() + "]").toList(), result));
+      table.put(
+          e.id(),
+          new RuleRow(
+              e.id(),
+              e.level(),
+              e.statement(),
+              scenarios.stream().map(o -> o.name() + " [" + o.kind().label() + "]").toList(),
+              result));
     }
     return table;
   }
@@ -215,9 +250,13 @@ public final class Verdict {
    * @param scenarios the scenarios tagged with it and their outcome
    * @param result PASSED, FAILED, WARNING, NOT APPLICABLE, NOT JUDGED or NOT COVERED
    */
-  public record RuleRow(String id, Level level, String statement, List<String> scenarios, String result) {}
+  public record RuleRow(
+      String id, Level level, String statement, List<String> scenarios, String result) {}
 
-  /** Writes {@code verdict.json} and {@code verdict.html} (the rule table as a page) into {@code reports}. */
+  /**
+   * Writes {@code verdict.json} and {@code verdict.html} (the rule table as a page) into {@code
+   * reports}.
+   */
   public void write(Path reports) {
     RuleCatalogue catalogue = RuleCatalogue.load();
     Map<String, RuleRow> table = ruleTable(catalogue);
@@ -235,8 +274,26 @@ public final class Verdict {
       }
       json.put("scenarios", counts);
       json.put("rules", new ArrayList<>(table.values()));
-      json.put("outcomes", outcomes.stream().map(o -> Map.of("name", o.name(), "location", o.location(), "rules", o.rules(), "result", o.kind().label(), "message", o.message().orElse(""))).toList());
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reports.resolve("verdict.json").toFile(), json);
+      json.put(
+          "outcomes",
+          outcomes.stream()
+              .map(
+                  o ->
+                      Map.of(
+                          "name",
+                          o.name(),
+                          "location",
+                          o.location(),
+                          "rules",
+                          o.rules(),
+                          "result",
+                          o.kind().label(),
+                          "message",
+                          o.message().orElse("")))
+              .toList());
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(reports.resolve("verdict.json").toFile(), json);
       Files.writeString(reports.resolve("verdict.html"), VerdictPage.render(this, table));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the verdict into " + reports, e);

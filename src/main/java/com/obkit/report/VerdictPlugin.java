@@ -1,8 +1,8 @@
 package com.obkit.report;
 
-import com.obkit.client.EnvironmentFault;
-import com.obkit.checks.ShouldWarning;
 import com.obkit.checks.NotApplicable;
+import com.obkit.checks.ShouldWarning;
+import com.obkit.client.EnvironmentFault;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
@@ -19,9 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Cucumber plugin that prints one line per scenario as it finishes and, at the end, the summary and the
- * verdict ({@code CONFORMANT} / {@code NOT CONFORMANT}), and writes the verdict and the rule table to the
- * reports folder given as its argument ({@code com.obkit.report.VerdictPlugin:reports}).
+ * Cucumber plugin that prints one line per scenario as it finishes and, at the end, the summary and
+ * the verdict ({@code CONFORMANT} / {@code NOT CONFORMANT}), and writes the verdict and the rule
+ * table to the reports folder given as its argument ({@code
+ * com.obkit.report.VerdictPlugin:reports}).
  */
 public final class VerdictPlugin implements ConcurrentEventListener {
 
@@ -51,9 +52,21 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     List<String> tags = testCase.getTags();
     Optional<Throwable> error = Optional.ofNullable(result.getError());
     ScenarioOutcome.Kind kind = classify(result.getStatus(), error);
-    Optional<String> message = error.map(e -> firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    String location = testCase.getUri().toString().replaceFirst("^.*?/features/", "features/") + ":" + testCase.getLocation().getLine();
-    return new ScenarioOutcome(testCase.getName(), location, ScenarioOutcome.ruleIds(tags), tags.contains("@should"), kind, message, result.getDuration());
+    Optional<String> message =
+        error.map(
+            e -> firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    String location =
+        testCase.getUri().toString().replaceFirst("^.*?/features/", "features/")
+            + ":"
+            + testCase.getLocation().getLine();
+    return new ScenarioOutcome(
+        testCase.getName(),
+        location,
+        ScenarioOutcome.ruleIds(tags),
+        tags.contains("@should"),
+        kind,
+        message,
+        result.getDuration());
   }
 
   static ScenarioOutcome.Kind classify(Status status, Optional<Throwable> error) {
@@ -64,16 +77,21 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         if (t instanceof ShouldWarning) {
           yield ScenarioOutcome.Kind.WARNING;
         }
-        yield t instanceof NotApplicable ? ScenarioOutcome.Kind.NOT_APPLICABLE : ScenarioOutcome.Kind.ERROR;
+        yield t instanceof NotApplicable
+            ? ScenarioOutcome.Kind.NOT_APPLICABLE
+            : ScenarioOutcome.Kind.ERROR;
       }
       case FAILED -> {
         Throwable t = error.orElse(null);
         if (t instanceof EnvironmentFault) {
           yield ScenarioOutcome.Kind.ENVIRONMENT;
         }
-        yield t instanceof AssertionError ? ScenarioOutcome.Kind.FAILED : ScenarioOutcome.Kind.ERROR;
+        yield t instanceof AssertionError
+            ? ScenarioOutcome.Kind.FAILED
+            : ScenarioOutcome.Kind.ERROR;
       }
-      default -> ScenarioOutcome.Kind.ERROR; // undefined, pending, ambiguous steps: a defect of the kit
+      default ->
+          ScenarioOutcome.Kind.ERROR; // undefined, pending, ambiguous steps: a defect of the kit
     };
   }
 
@@ -83,9 +101,12 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   }
 
   private void runFinished(TestRunFinished event) {
-    // A run-level failure (the @BeforeAll hook: configuration, credentials, the embedded sandbox) ran no scenario.
+    // A run-level failure (the @BeforeAll hook: configuration, credentials, the embedded sandbox)
+    // ran no scenario.
     Optional<String> runError =
-        Optional.ofNullable(event.getResult()).map(Result::getError).map(e -> e.getClass().getSimpleName() + ": " + e.getMessage());
+        Optional.ofNullable(event.getResult())
+            .map(Result::getError)
+            .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage());
     Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError);
     synchronized (out) {
       out.println();

@@ -30,9 +30,9 @@ import java.util.Optional;
 
 /**
  * Everything one conformance run shares: the configuration, the embedded reference sandbox (when no
- * {@code kit.baseUrl} is given), the test CA and key pool, TLS trust, the bank's endpoints. Built once per
- * run, before any request, so that every configuration and credential error surfaces first; immutable
- * afterwards and safe to use from parallel scenarios.
+ * {@code kit.baseUrl} is given), the test CA and key pool, TLS trust, the bank's endpoints. Built
+ * once per run, before any request, so that every configuration and credential error surfaces
+ * first; immutable afterwards and safe to use from parallel scenarios.
  */
 public final class KitRuntime implements AutoCloseable {
 
@@ -45,7 +45,12 @@ public final class KitRuntime implements AutoCloseable {
   private final Transport transport;
   private final TppFactory tpps;
 
-  private KitRuntime(KitConfig config, Optional<ReferenceSandbox> sandbox, BankEndpoints endpoints, Transport transport, TppFactory tpps) {
+  private KitRuntime(
+      KitConfig config,
+      Optional<ReferenceSandbox> sandbox,
+      BankEndpoints endpoints,
+      Transport transport,
+      TppFactory tpps) {
     this.config = config;
     this.sandbox = sandbox;
     this.endpoints = endpoints;
@@ -62,7 +67,8 @@ public final class KitRuntime implements AutoCloseable {
     Optional<Tpp> configured = configuredTpp(config);
     List<X509Certificate> trust = new ArrayList<>(trustedCertificates(config));
     KeyPool keys = new KeyPool(KEY_POOL_SIZE);
-    TestCa ca = TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+    TestCa ca =
+        TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
 
     Optional<ReferenceSandbox> sandbox = Optional.empty();
     URI api;
@@ -71,7 +77,10 @@ public final class KitRuntime implements AutoCloseable {
       ReferenceSandbox started =
           ReferenceSandbox.start(
               SandboxOptions.defaults()
-                  .withMode(config.bankMode() == BankMode.SANDBOX ? SandboxOptions.Mode.SANDBOX : SandboxOptions.Mode.PRODUCTION)
+                  .withMode(
+                      config.bankMode() == BankMode.SANDBOX
+                          ? SandboxOptions.Mode.SANDBOX
+                          : SandboxOptions.Mode.PRODUCTION)
                   .withTokenLifetime(config.sandbox().tokenLifetime())
                   .withLatency(config.sandbox().latency())
                   .withDeviations(config.sandbox().deviations()));
@@ -85,12 +94,18 @@ public final class KitRuntime implements AutoCloseable {
     }
     BankEndpoints endpoints = new BankEndpoints(api, browser, config.bank().onboardingPath());
     Transport transport = new Transport(config.http(), trust, mutualTlsCredentials(config));
-    return new KitRuntime(config, sandbox, endpoints, transport, new TppFactory(ca, keys, config.bankMode(), configured));
+    return new KitRuntime(
+        config,
+        sandbox,
+        endpoints,
+        transport,
+        new TppFactory(ca, keys, config.bankMode(), configured));
   }
 
   /**
-   * Checks everything a run needs from files (credentials, trusted certificates) without starting anything:
-   * the command line calls it so that a bad file stops the run before any request, with exit code 2.
+   * Checks everything a run needs from files (credentials, trusted certificates) without starting
+   * anything: the command line calls it so that a bad file stops the run before any request, with
+   * exit code 2.
    *
    * @throws ConfigException naming the key and the file
    */
@@ -102,13 +117,20 @@ public final class KitRuntime implements AutoCloseable {
 
   /** The QWAC for mutual TLS (production), loaded and checked against its key. */
   private static Optional<Credentials> mutualTlsCredentials(KitConfig config) {
-    return config.http().mutualTls().map(m -> {
-      try {
-        return CredentialFiles.loadPem(m.certificate(), m.privateKey(), m.keyPassword().map(s -> s.chars()).orElse(null));
-      } catch (CredentialException e) {
-        throw new ConfigException("kit.mtls: " + e.getMessage(), e);
-      }
-    });
+    return config
+        .http()
+        .mutualTls()
+        .map(
+            m -> {
+              try {
+                return CredentialFiles.loadPem(
+                    m.certificate(),
+                    m.privateKey(),
+                    m.keyPassword().map(s -> s.chars()).orElse(null));
+              } catch (CredentialException e) {
+                throw new ConfigException("kit.mtls: " + e.getMessage(), e);
+              }
+            });
   }
 
   private static List<X509Certificate> trustedCertificates(KitConfig config) {
@@ -147,16 +169,31 @@ public final class KitRuntime implements AutoCloseable {
     if (c.source() == CredentialSettings.Source.GENERATED) {
       return Optional.empty();
     }
-    OrganizationId orgId = config.organizationId().orElseThrow(() -> new ConfigException("missing configuration key 'kit.organizationId'"));
+    OrganizationId orgId =
+        config
+            .organizationId()
+            .orElseThrow(
+                () -> new ConfigException("missing configuration key 'kit.organizationId'"));
     try {
       Credentials credentials =
           c.source() == CredentialSettings.Source.PEM
-              ? CredentialFiles.loadPem(c.certificate().orElseThrow(), c.privateKey().orElseThrow(), c.keyPassword().map(s -> s.chars()).orElse(null))
-              : CredentialFiles.loadPkcs12(c.pkcs12().orElseThrow(), c.pkcs12Password().orElseThrow().chars(), c.alias().orElse(null));
-      String inCertificate = com.obkit.pki.Certificates.organizationIdentifier(credentials.certificate()).orElse("<none>");
+              ? CredentialFiles.loadPem(
+                  c.certificate().orElseThrow(),
+                  c.privateKey().orElseThrow(),
+                  c.keyPassword().map(s -> s.chars()).orElse(null))
+              : CredentialFiles.loadPkcs12(
+                  c.pkcs12().orElseThrow(),
+                  c.pkcs12Password().orElseThrow().chars(),
+                  c.alias().orElse(null));
+      String inCertificate =
+          com.obkit.pki.Certificates.organizationIdentifier(credentials.certificate())
+              .orElse("<none>");
       if (!inCertificate.equals(orgId.value())) {
         throw new ConfigException(
-            "kit.organizationId is " + orgId + " but the configured certificate carries organizationIdentifier " + inCertificate);
+            "kit.organizationId is "
+                + orgId
+                + " but the configured certificate carries organizationIdentifier "
+                + inCertificate);
       }
       return Optional.of(new Tpp(orgId, credentials));
     } catch (CredentialException e) {
@@ -167,13 +204,20 @@ public final class KitRuntime implements AutoCloseable {
   private static List<X509Certificate> readPemCertificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       List<X509Certificate> out = new ArrayList<>();
-      CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> out.add((X509Certificate) c));
+      CertificateFactory.getInstance("X.509")
+          .generateCertificates(in)
+          .forEach(c -> out.add((X509Certificate) c));
       if (out.isEmpty()) {
         throw new ConfigException("kit.http.trustCertificate: no certificate in " + file);
       }
       return out;
     } catch (IOException | CertificateException e) {
-      throw new ConfigException("kit.http.trustCertificate: cannot read a certificate from " + file + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "kit.http.trustCertificate: cannot read a certificate from "
+              + file
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

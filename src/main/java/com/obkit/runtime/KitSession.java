@@ -4,10 +4,10 @@ import com.obkit.config.KitConfig;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one run-wide {@link KitRuntime}. Cucumber has no run scope in its dependency injection, so the
- * runtime lives here between the {@code @BeforeAll} and {@code @AfterAll} hooks; scenario objects get it
- * through PicoContainer from {@link #current()}. Starting it again after {@link #stop()} (a second
- * in-process run, as the kit's self-tests do) reloads the configuration.
+ * The one run-wide {@link KitRuntime}. Cucumber has no run scope in its dependency injection, so
+ * the runtime lives here between the {@code @BeforeAll} and {@code @AfterAll} hooks; scenario
+ * objects get it through PicoContainer from {@link #current()}. Starting it again after {@link
+ * #stop()} (a second in-process run, as the kit's self-tests do) reloads the configuration.
  */
 public final class KitSession {
 
@@ -17,15 +17,18 @@ public final class KitSession {
   private KitSession() {}
 
   /**
-   * Makes the next run use {@code config} instead of loading it from system properties and environment:
-   * how a programmatic run ({@code ConformanceLauncher}) passes its configuration without touching global
-   * system properties. Consumed by the next {@link #start()}.
+   * Makes the next run use {@code config} instead of loading it from system properties and
+   * environment: how a programmatic run ({@code ConformanceLauncher}) passes its configuration
+   * without touching global system properties. Consumed by the next {@link #start()}.
    */
   public static void preset(KitConfig config) {
     PRESET.set(config);
   }
 
-  /** Starts the run's runtime from the preset or loaded configuration (once; later calls keep the running one). */
+  /**
+   * Starts the run's runtime from the preset or loaded configuration (once; later calls keep the
+   * running one).
+   */
   public static synchronized KitRuntime start() {
     KitRuntime running = CURRENT.get();
     if (running == null) {
@@ -40,7 +43,8 @@ public final class KitSession {
   public static KitRuntime current() {
     KitRuntime running = CURRENT.get();
     if (running == null) {
-      throw new IllegalStateException("the kit's runtime is not started: the @BeforeAll hook did not run or failed");
+      throw new IllegalStateException(
+          "the kit's runtime is not started: the @BeforeAll hook did not run or failed");
     }
     return running;
   }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes the TPP each scenario acts as. With generated credentials every scenario gets its own organization
- * id (so scenarios stand alone and can run in parallel) and a certificate from the run's test CA; key pairs
- * come from a pool, because RSA key generation would otherwise dominate the run. With credentials from
- * files every scenario acts as the one configured TPP.
+ * Makes the TPP each scenario acts as. With generated credentials every scenario gets its own
+ * organization id (so scenarios stand alone and can run in parallel) and a certificate from the
+ * run's test CA; key pairs come from a pool, because RSA key generation would otherwise dominate
+ * the run. With credentials from files every scenario acts as the one configured TPP.
  */
 public final class TppFactory {
 
@@ -31,11 +31,14 @@ public final class TppFactory {
   TppFactory(TestCa ca, KeyPool keys, BankMode mode, Optional<Tpp> configured) {
     this.ca = ca;
     this.keys = keys;
-    this.defaultProfile = mode == BankMode.SANDBOX ? CertificateProfile.SANDBOX : CertificateProfile.QSEALC;
+    this.defaultProfile =
+        mode == BankMode.SANDBOX ? CertificateProfile.SANDBOX : CertificateProfile.QSEALC;
     this.configured = configured;
   }
 
-  /** Whether certificates are generated (so negative certificate scenarios can make broken ones). */
+  /**
+   * Whether certificates are generated (so negative certificate scenarios can make broken ones).
+   */
   public boolean generates() {
     return configured.isEmpty();
   }
@@ -59,17 +62,23 @@ public final class TppFactory {
     return new Tpp(orgId, certificate(orgId, customise));
   }
 
-  /** A new certificate for the same organization id (a renewal, as the bank's test client would give). */
+  /**
+   * A new certificate for the same organization id (a renewal, as the bank's test client would
+   * give).
+   */
   public Tpp renew(Tpp tpp) {
     return issue(tpp.organizationId(), UnaryOperator.identity());
   }
 
   /** A certificate for {@code orgId} with the default profile, customised. */
-  public Credentials certificate(OrganizationId orgId, UnaryOperator<CertificateSpec.Builder> customise) {
+  public Credentials certificate(
+      OrganizationId orgId, UnaryOperator<CertificateSpec.Builder> customise) {
     if (!generates()) {
-      throw new IllegalStateException("certificates come from files (kit.credentials.source): the kit cannot issue one");
+      throw new IllegalStateException(
+          "certificates come from files (kit.credentials.source): the kit cannot issue one");
     }
-    CertificateSpec spec = customise.apply(CertificateSpec.builder(orgId).profile(defaultProfile)).build();
+    CertificateSpec spec =
+        customise.apply(CertificateSpec.builder(orgId).profile(defaultProfile)).build();
     return ca.issue(spec, keys.next());
   }
 }

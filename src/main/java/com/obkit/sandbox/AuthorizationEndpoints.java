@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OAuth side under {@code /auth/{tenant}} (contract section 6): the authorisation endpoint with
- * exact redirect URI matching (AUTH-1..5), the sandbox login page (IBAN + digipass of a test account),
- * the token endpoint (PKCE S256, HTTP Basic client authentication) and discovery.
+ * exact redirect URI matching (AUTH-1..5), the sandbox login page (IBAN + digipass of a test
+ * account), the token endpoint (PKCE S256, HTTP Basic client authentication) and discovery.
  */
 final class AuthorizationEndpoints {
 
@@ -24,7 +24,14 @@ final class AuthorizationEndpoints {
   private static final Pattern PKCE_VALUE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
   private static final List<String> SINGLE_VALUED =
-      List.of("response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method");
+      List.of(
+          "response_type",
+          "client_id",
+          "redirect_uri",
+          "scope",
+          "state",
+          "code_challenge",
+          "code_challenge_method");
 
   private static final Map<String, String> BASIC_CHALLENGE =
       Map.of("WWW-Authenticate", "Basic realm=\"reference-sandbox\"");
@@ -37,7 +44,12 @@ final class AuthorizationEndpoints {
   private final ErrorRenderer out;
 
   AuthorizationEndpoints(
-      SandboxOptions options, ClientRegistry clients, TestAccounts accounts, AuthorizationStore store, Secrets secrets, ErrorRenderer out) {
+      SandboxOptions options,
+      ClientRegistry clients,
+      TestAccounts accounts,
+      AuthorizationStore store,
+      Secrets secrets,
+      ErrorRenderer out) {
     this.options = Objects.requireNonNull(options, "options");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -49,7 +61,10 @@ final class AuthorizationEndpoints {
 
   // ---------------------------------------------------------------- authorisation endpoint
 
-  /** {@code GET /auth/{tenant}/v1/auth}. Errors before the redirect URI is verified are pages, never redirects. */
+  /**
+   * {@code GET /auth/{tenant}/v1/auth}. Errors before the redirect URI is verified are pages, never
+   * redirects.
+   */
   void authorize(Context ctx) {
     Tenant tenant = Routes.tenant(ctx);
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
@@ -58,7 +73,8 @@ final class AuthorizationEndpoints {
     ClientRegistry.Client client = requireKnownClient(query);
     String redirectUri = requireRegisteredRedirectUri(query, client);
 
-    // From here on the redirect URI is one the client registered: errors go back to it (RFC 6749 4.1.2.1).
+    // From here on the redirect URI is one the client registered: errors go back to it (RFC 6749
+    // 4.1.2.1).
     String state = query.first("state").orElse(null);
     String responseType = query.first("response_type").orElse("");
     if (responseType.isEmpty()) {
@@ -66,10 +82,16 @@ final class AuthorizationEndpoints {
       return;
     }
     if (!responseType.equals("code")) {
-      redirectError(ctx, redirectUri, "unsupported_response_type", "only response_type=code is supported", state);
+      redirectError(
+          ctx,
+          redirectUri,
+          "unsupported_response_type",
+          "only response_type=code is supported",
+          state);
       return;
     }
-    String challengeProblem = options.deviates(Deviation.PKCE_NOT_REQUIRED) ? null : pkceChallengeProblem(query);
+    String challengeProblem =
+        options.deviates(Deviation.PKCE_NOT_REQUIRED) ? null : pkceChallengeProblem(query);
     if (challengeProblem != null) {
       redirectError(ctx, redirectUri, "invalid_request", challengeProblem, state);
       return;
@@ -83,18 +105,23 @@ final class AuthorizationEndpoints {
             query.first("code_challenge").orElse(""),
             query.first("scope").orElse(null));
     if (options.deviates(Deviation.AUTHORIZATION_SKIPS_LOGIN)) {
-      redirectWithCode(ctx, session, store.session(session, tenant).orElseThrow(AuthorizationEndpoints::unknownSession));
+      redirectWithCode(
+          ctx,
+          session,
+          store.session(session, tenant).orElseThrow(AuthorizationEndpoints::unknownSession));
       return;
     }
     // AUTH-1: on to the bank's login page, same host, never straight back to the TPP.
-    redirect(ctx, request.baseUrl() + "/auth/" + tenant.pathValue() + "/v1/login?session=" + session);
+    redirect(
+        ctx, request.baseUrl() + "/auth/" + tenant.pathValue() + "/v1/login?session=" + session);
   }
 
   FormData requireParseableQuery(RequestView request) {
     try {
       return FormData.parse(request.rawQuery());
     } catch (FormData.MalformedFormException e) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "query string is malformed: " + e.getMessage());
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "query string is malformed: " + e.getMessage());
     }
   }
 
@@ -109,18 +136,28 @@ final class AuthorizationEndpoints {
 
   /** AUTH-4: an unknown client gets an error page, no redirect (ERR-1: a 4xx). */
   ClientRegistry.Client requireKnownClient(FormData query) {
-    String clientId = query.first("client_id").filter(s -> !s.isEmpty())
-        .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "client_id is missing"));
+    String clientId =
+        query
+            .first("client_id")
+            .filter(s -> !s.isEmpty())
+            .orElseThrow(
+                () -> Rejection.badRequest(Rejection.INVALID_REQUEST, "client_id is missing"));
     Optional<String> supplied = query.first("redirect_uri").filter(s -> !s.isEmpty());
-    return clients.byClientId(clientId).orElseThrow(() -> {
-      if (options.deviates(Deviation.SERVER_ERROR_ON_UNKNOWN_CLIENT)) {
-        return Rejection.deviantServerError(new NullPointerException("client is null"));
-      }
-      if (options.deviates(Deviation.UNKNOWN_CLIENT_REDIRECTS) && supplied.isPresent()) {
-        return Rejection.deviantRedirect(errorLocation(supplied.get(), "unauthorized_client", "unknown client_id", query));
-      }
-      return Rejection.badRequest(Rejection.INVALID_CLIENT, "client_id '" + clientId + "' is not registered");
-    });
+    return clients
+        .byClientId(clientId)
+        .orElseThrow(
+            () -> {
+              if (options.deviates(Deviation.SERVER_ERROR_ON_UNKNOWN_CLIENT)) {
+                return Rejection.deviantServerError(new NullPointerException("client is null"));
+              }
+              if (options.deviates(Deviation.UNKNOWN_CLIENT_REDIRECTS) && supplied.isPresent()) {
+                return Rejection.deviantRedirect(
+                    errorLocation(
+                        supplied.get(), "unauthorized_client", "unknown client_id", query));
+              }
+              return Rejection.badRequest(
+                  Rejection.INVALID_CLIENT, "client_id '" + clientId + "' is not registered");
+            });
   }
 
   /**
@@ -129,23 +166,36 @@ final class AuthorizationEndpoints {
    * Returns the URI as supplied (the same string, unless a deviation matched it leniently).
    */
   String requireRegisteredRedirectUri(FormData query, ClientRegistry.Client client) {
-    String redirectUri = query.first("redirect_uri").filter(s -> !s.isEmpty())
-        .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "redirect_uri is missing"));
+    String redirectUri =
+        query
+            .first("redirect_uri")
+            .filter(s -> !s.isEmpty())
+            .orElseThrow(
+                () -> Rejection.badRequest(Rejection.INVALID_REQUEST, "redirect_uri is missing"));
     List<String> accepted =
-        options.deviates(Deviation.REMOVED_REDIRECT_URIS_STILL_ACCEPTED) ? client.everRegisteredRedirectUris() : client.redirectUris();
+        options.deviates(Deviation.REMOVED_REDIRECT_URIS_STILL_ACCEPTED)
+            ? client.everRegisteredRedirectUris()
+            : client.redirectUris();
     for (String registered : accepted) {
       if (sameRedirectUri(registered, redirectUri)) {
         return redirectUri;
       }
     }
     if (options.deviates(Deviation.OPEN_REDIRECT_ON_MISMATCH)) {
-      throw Rejection.deviantRedirect(errorLocation(redirectUri, "invalid_request", "redirect_uri is not registered", query));
+      throw Rejection.deviantRedirect(
+          errorLocation(redirectUri, "invalid_request", "redirect_uri is not registered", query));
     }
     throw Rejection.badRequest(
-        Rejection.INVALID_REQUEST, "redirect_uri '" + redirectUri + "' is not exactly one of the client's registered redirect URIs");
+        Rejection.INVALID_REQUEST,
+        "redirect_uri '"
+            + redirectUri
+            + "' is not exactly one of the client's registered redirect URIs");
   }
 
-  /** AUTH-2: simple string comparison (RFC 3986 6.2.1); each deviation swaps in one lenient comparison. */
+  /**
+   * AUTH-2: simple string comparison (RFC 3986 6.2.1); each deviation swaps in one lenient
+   * comparison.
+   */
   boolean sameRedirectUri(String registered, String supplied) {
     if (options.deviates(Deviation.PREFIX_REDIRECT_MATCH)) {
       return supplied.startsWith(registered);
@@ -189,25 +239,35 @@ final class AuthorizationEndpoints {
     showLogin(ctx, tenant, session, null);
   }
 
-  /** {@code POST /auth/{tenant}/v1/login}: IBAN + digipass of a test account, then back to the TPP with a code. */
+  /**
+   * {@code POST /auth/{tenant}/v1/login}: IBAN + digipass of a test account, then back to the TPP
+   * with a code.
+   */
   void login(Context ctx) {
     Tenant tenant = Routes.tenant(ctx);
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
     if (!Routes.hasMediaType(request, Routes.FORM)) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "the login form must be posted as " + Routes.FORM);
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "the login form must be posted as " + Routes.FORM);
     }
     FormData form;
     try {
       form = FormData.parse(request.body());
     } catch (FormData.MalformedFormException e) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
     }
     String sessionId = form.first("session").orElse("");
-    AuthorizationStore.Session session = store.session(sessionId, tenant).orElseThrow(AuthorizationEndpoints::unknownSession);
+    AuthorizationStore.Session session =
+        store.session(sessionId, tenant).orElseThrow(AuthorizationEndpoints::unknownSession);
     String iban = form.first("iban").orElse("");
     String digipass = form.first("digipass").orElse("");
     if (!accounts.authenticates(tenant, iban, digipass)) {
-      showLogin(ctx, tenant, sessionId, "The IBAN and digipass do not match a test account of this bank.");
+      showLogin(
+          ctx,
+          tenant,
+          sessionId,
+          "The IBAN and digipass do not match a test account of this bank.");
       return;
     }
     redirectWithCode(ctx, sessionId, session);
@@ -220,7 +280,10 @@ final class AuthorizationEndpoints {
     }
     String code = store.issueCode(session);
     StringBuilder location = new StringBuilder(session.redirectUri());
-    location.append(session.redirectUri().indexOf('?') >= 0 ? '&' : '?').append("code=").append(encode(code));
+    location
+        .append(session.redirectUri().indexOf('?') >= 0 ? '&' : '?')
+        .append("code=")
+        .append(encode(code));
     if (session.state() != null) {
       location.append("&state=").append(encode(session.state()));
     }
@@ -230,8 +293,12 @@ final class AuthorizationEndpoints {
   private void showLogin(Context ctx, Tenant tenant, String session, String error) {
     String form =
         (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(error) + "</p>\n")
-            + "<form method=\"post\" action=\"/auth/" + tenant.pathValue() + "/v1/login\">\n"
-            + "<input type=\"hidden\" name=\"session\" value=\"" + Html.escape(session) + "\">\n"
+            + "<form method=\"post\" action=\"/auth/"
+            + tenant.pathValue()
+            + "/v1/login\">\n"
+            + "<input type=\"hidden\" name=\"session\" value=\""
+            + Html.escape(session)
+            + "\">\n"
             + "<label>IBAN <input name=\"iban\" autocomplete=\"off\"></label>\n"
             + "<label>Digipass <input name=\"digipass\" inputmode=\"numeric\" autocomplete=\"off\"></label>\n"
             + "<button type=\"submit\">Log in</button>\n</form>";
@@ -242,7 +309,9 @@ final class AuthorizationEndpoints {
   }
 
   private static Rejection unknownSession() {
-    return Rejection.badRequest(Rejection.INVALID_REQUEST, "the login session is unknown or has expired; start the authorisation again");
+    return Rejection.badRequest(
+        Rejection.INVALID_REQUEST,
+        "the login session is unknown or has expired; start the authorisation again");
   }
 
   // ---------------------------------------------------------------- token endpoint
@@ -254,13 +323,15 @@ final class AuthorizationEndpoints {
     ClientRegistry.Client client = requireClientAuthentication(request);
     if (!Routes.hasMediaType(request, Routes.FORM)) {
       throw Rejection.badRequest(
-          Rejection.INVALID_REQUEST, "Content-Type '" + request.header("Content-Type").orElse("") + "' is not " + Routes.FORM);
+          Rejection.INVALID_REQUEST,
+          "Content-Type '" + request.header("Content-Type").orElse("") + "' is not " + Routes.FORM);
     }
     FormData form;
     try {
       form = FormData.parse(request.body());
     } catch (FormData.MalformedFormException e) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
     }
     for (String name : List.of("grant_type", "code", "redirect_uri", "code_verifier")) {
       if (form.count(name) > 1) {
@@ -272,12 +343,17 @@ final class AuthorizationEndpoints {
       throw Rejection.badRequest(Rejection.INVALID_REQUEST, "grant_type is missing");
     }
     if (!grantType.equals("authorization_code")) {
-      throw Rejection.badRequest(Rejection.UNSUPPORTED_GRANT_TYPE, "grant_type '" + grantType + "' is not supported");
+      throw Rejection.badRequest(
+          Rejection.UNSUPPORTED_GRANT_TYPE, "grant_type '" + grantType + "' is not supported");
     }
-    String codeValue = form.first("code").filter(s -> !s.isEmpty())
-        .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "code is missing"));
-    AuthorizationStore.Code code = store.redeem(codeValue)
-        .orElseThrow(() -> invalidGrant("the code is unknown, used or expired"));
+    String codeValue =
+        form.first("code")
+            .filter(s -> !s.isEmpty())
+            .orElseThrow(() -> Rejection.badRequest(Rejection.INVALID_REQUEST, "code is missing"));
+    AuthorizationStore.Code code =
+        store
+            .redeem(codeValue)
+            .orElseThrow(() -> invalidGrant("the code is unknown, used or expired"));
     if (!code.clientId().equals(client.clientId())) {
       throw invalidGrant("the code was issued to another client");
     }
@@ -307,7 +383,10 @@ final class AuthorizationEndpoints {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(space + 1).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(space + 1).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw invalidClient("the Basic credentials are not base64");
     }
@@ -345,7 +424,8 @@ final class AuthorizationEndpoints {
 
   static String s256(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("JDK lacks SHA-256", e);
@@ -354,7 +434,10 @@ final class AuthorizationEndpoints {
 
   // ---------------------------------------------------------------- discovery
 
-  /** {@code GET /auth/{tenant}/.well-known/openid-configuration}, absolute URLs from the request's host. */
+  /**
+   * {@code GET /auth/{tenant}/.well-known/openid-configuration}, absolute URLs from the request's
+   * host.
+   */
   void discovery(Context ctx) {
     Tenant tenant = Routes.tenant(ctx);
     String base = RequestView.baseUrlOf(ctx.req()) + "/auth/" + tenant.pathValue();
@@ -373,20 +456,28 @@ final class AuthorizationEndpoints {
 
   // ---------------------------------------------------------------- helpers
 
-  private static void redirectError(Context ctx, String redirectUri, String error, String description, String state) {
+  private static void redirectError(
+      Context ctx, String redirectUri, String error, String description, String state) {
     redirect(ctx, errorLocation(redirectUri, error, description, state));
   }
 
-  /** RFC 6749 4.1.2.1: {@code redirectUri} with error, error_description and the request's state. */
-  private static String errorLocation(String redirectUri, String error, String description, FormData query) {
+  /**
+   * RFC 6749 4.1.2.1: {@code redirectUri} with error, error_description and the request's state.
+   */
+  private static String errorLocation(
+      String redirectUri, String error, String description, FormData query) {
     return errorLocation(redirectUri, error, description, query.first("state").orElse(null));
   }
 
-  private static String errorLocation(String redirectUri, String error, String description, String state) {
+  private static String errorLocation(
+      String redirectUri, String error, String description, String state) {
     StringBuilder location = new StringBuilder(redirectUri);
-    location.append(redirectUri.indexOf('?') >= 0 ? '&' : '?')
-        .append("error=").append(encode(error))
-        .append("&error_description=").append(encode(description));
+    location
+        .append(redirectUri.indexOf('?') >= 0 ? '&' : '?')
+        .append("error=")
+        .append(encode(error))
+        .append("&error_description=")
+        .append(encode(description));
     if (state != null) {
       location.append("&state=").append(encode(state));
     }

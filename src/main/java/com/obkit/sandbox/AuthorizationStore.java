@@ -19,7 +19,13 @@ final class AuthorizationStore {
 
   /** A pending authorisation; {@link #toString()} shows no identifiers. */
   record Session(
-      Tenant tenant, String clientId, String redirectUri, String state, String codeChallenge, String scope, Instant expiresAt) {
+      Tenant tenant,
+      String clientId,
+      String redirectUri,
+      String state,
+      String codeChallenge,
+      String scope,
+      Instant expiresAt) {
     Session {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(clientId, "clientId");
@@ -35,7 +41,8 @@ final class AuthorizationStore {
   }
 
   /** What an authorisation code stands for. */
-  record Code(String clientId, String redirectUri, String codeChallenge, String scope, Instant expiresAt) {
+  record Code(
+      String clientId, String redirectUri, String codeChallenge, String scope, Instant expiresAt) {
     Code {
       Objects.requireNonNull(clientId, "clientId");
       Objects.requireNonNull(redirectUri, "redirectUri");
@@ -59,11 +66,26 @@ final class AuthorizationStore {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
   }
 
-  String openSession(Tenant tenant, String clientId, String redirectUri, String state, String codeChallenge, String scope) {
+  String openSession(
+      Tenant tenant,
+      String clientId,
+      String redirectUri,
+      String state,
+      String codeChallenge,
+      String scope) {
     Instant now = clock.instant();
     sessions.values().removeIf(s -> !now.isBefore(s.expiresAt()));
     String id = secrets.secret(24);
-    sessions.put(id, new Session(tenant, clientId, redirectUri, state, codeChallenge, scope, now.plus(SESSION_LIFETIME)));
+    sessions.put(
+        id,
+        new Session(
+            tenant,
+            clientId,
+            redirectUri,
+            state,
+            codeChallenge,
+            scope,
+            now.plus(SESSION_LIFETIME)));
     return id;
   }
 
@@ -85,7 +107,14 @@ final class AuthorizationStore {
     Instant now = clock.instant();
     codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
     String code = secrets.secret(32);
-    codes.put(code, new Code(session.clientId(), session.redirectUri(), session.codeChallenge(), session.scope(), now.plus(CODE_LIFETIME)));
+    codes.put(
+        code,
+        new Code(
+            session.clientId(),
+            session.redirectUri(),
+            session.codeChallenge(),
+            session.scope(),
+            now.plus(CODE_LIFETIME)));
     return code;
   }
 

@@ -36,11 +36,12 @@ import org.bouncycastle.asn1.x500.X500Name;
 /**
  * The bank's certificate rules (contract sections 2 and 3), each one small named method so that a
  * single rule can be switched or broken on purpose: SIG-1 (certificate header present), SIG-7
- * ({@code SSL-Certificate} in the sandbox), CERT-1 (organizationIdentifier), CERT-2 (validity), CERT-3
- * (parseable X.509), CERT-4 (not revoked), CERT-5 (PSD2 QC statement with a TPP role).
+ * ({@code SSL-Certificate} in the sandbox), CERT-1 (organizationIdentifier), CERT-2 (validity),
+ * CERT-3 (parseable X.509), CERT-4 (not revoked), CERT-5 (PSD2 QC statement with a TPP role).
  *
- * <p>Deliberately independent of the kit's own certificate code: this is the second implementation the
- * kit is checked against. The {@link Deviation}s of these rules are switches inside these methods.
+ * <p>Deliberately independent of the kit's own certificate code: this is the second implementation
+ * the kit is checked against. The {@link Deviation}s of these rules are switches inside these
+ * methods.
  */
 final class CertificateVerifier {
 
@@ -49,21 +50,24 @@ final class CertificateVerifier {
 
   /** RFC 3739 qcStatements extension. */
   static final String QC_STATEMENTS_OID = "1.3.6.1.5.5.7.1.3";
+
   /** ETSI TS 119 495 PSD2 QC statement id. */
   static final String PSD2_STATEMENT_OID = "0.4.0.19495.2";
+
   /** X.520 organizationIdentifier. */
   static final String ORGANIZATION_IDENTIFIER_OID = "2.5.4.97";
 
   /** Roles that make a TPP: payment initiation, account information, card-based instruments. */
-  private static final Set<PspRole> TPP_ROLES = EnumSet.of(PspRole.PSP_PI, PspRole.PSP_AI, PspRole.PSP_IC);
+  private static final Set<PspRole> TPP_ROLES =
+      EnumSet.of(PspRole.PSP_PI, PspRole.PSP_AI, PspRole.PSP_IC);
 
   private final Clock clock;
   private final CertificateRegistry registry;
   private final SandboxOptions options;
 
   /**
-   * A verifier judging validity (CERT-2) by {@code options}' clock and breaking exactly the certificate
-   * rules named by {@code options}' deviations (none: the faithful verifier).
+   * A verifier judging validity (CERT-2) by {@code options}' clock and breaking exactly the
+   * certificate rules named by {@code options}' deviations (none: the faithful verifier).
    */
   CertificateVerifier(SandboxOptions options, CertificateRegistry registry) {
     this.options = Objects.requireNonNull(options, "options");
@@ -77,7 +81,8 @@ final class CertificateVerifier {
 
   /** SIG-7 (sandbox mode): {@code SSL-Certificate} present, parseable, within validity. */
   void verifySslCertificate(RequestView request) {
-    if (options.deviates(Deviation.SSL_CERTIFICATE_NOT_REQUIRED) && !request.hasHeader(SSL_CERTIFICATE)) {
+    if (options.deviates(Deviation.SSL_CERTIFICATE_NOT_REQUIRED)
+        && !request.hasHeader(SSL_CERTIFICATE)) {
       return;
     }
     String value = requireCertificateHeaderPresent(request, SSL_CERTIFICATE);
@@ -88,10 +93,14 @@ final class CertificateVerifier {
     requireWithinValidity(certificate, SSL_CERTIFICATE);
   }
 
-  /** SIG-1, CERT-3, CERT-2, CERT-1, CERT-4, CERT-5 on {@code TPP-Signature-Certificate}, in that order. */
+  /**
+   * SIG-1, CERT-3, CERT-2, CERT-1, CERT-4, CERT-5 on {@code TPP-Signature-Certificate}, in that
+   * order.
+   */
   TppCertificate verifySigningCertificate(RequestView request) {
     String header =
-        options.deviates(Deviation.SIGNATURE_CERTIFICATE_NOT_REQUIRED) && !request.hasHeader(TPP_SIGNATURE_CERTIFICATE)
+        options.deviates(Deviation.SIGNATURE_CERTIFICATE_NOT_REQUIRED)
+                && !request.hasHeader(TPP_SIGNATURE_CERTIFICATE)
             ? SSL_CERTIFICATE
             : TPP_SIGNATURE_CERTIFICATE;
     String value = requireCertificateHeaderPresent(request, header);
@@ -110,7 +119,10 @@ final class CertificateVerifier {
   String requireCertificateHeaderPresent(RequestView request, String header) {
     return request
         .header(header)
-        .orElseThrow(() -> Rejection.unauthorized(Rejection.CERTIFICATE_MISSING, "header " + header + " is missing"));
+        .orElseThrow(
+            () ->
+                Rejection.unauthorized(
+                    Rejection.CERTIFICATE_MISSING, "header " + header + " is missing"));
   }
 
   /**
@@ -126,11 +138,15 @@ final class CertificateVerifier {
         throw Rejection.deviantServerError(e);
       }
       throw Rejection.unauthorized(
-          Rejection.CERTIFICATE_INVALID, "header " + header + " is not base64 (DER certificate expected, no PEM armour, no line breaks)");
+          Rejection.CERTIFICATE_INVALID,
+          "header "
+              + header
+              + " is not base64 (DER certificate expected, no PEM armour, no line breaks)");
     }
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+      X509Certificate certificate =
+          (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
       if (certificate == null || certificate.getEncoded().length != der.length) {
         throw new CertificateException("trailing bytes after the certificate");
       }
@@ -139,7 +155,8 @@ final class CertificateVerifier {
       if (options.deviates(Deviation.SERVER_ERROR_ON_GARBLED_CERTIFICATE)) {
         throw Rejection.deviantServerError(e);
       }
-      throw Rejection.unauthorized(Rejection.CERTIFICATE_INVALID, "header " + header + " is not an X.509 certificate");
+      throw Rejection.unauthorized(
+          Rejection.CERTIFICATE_INVALID, "header " + header + " is not an X.509 certificate");
     }
   }
 
@@ -153,14 +170,18 @@ final class CertificateVerifier {
         return;
       }
       throw Rejection.unauthorized(
-          Rejection.CERTIFICATE_EXPIRED, "certificate in " + header + " expired at " + certificate.getNotAfter().toInstant());
+          Rejection.CERTIFICATE_EXPIRED,
+          "certificate in " + header + " expired at " + certificate.getNotAfter().toInstant());
     } catch (CertificateNotYetValidException e) {
       if (options.deviates(Deviation.NOT_YET_VALID_CERTIFICATE_ACCEPTED)) {
         return;
       }
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_EXPIRED,
-          "certificate in " + header + " is not valid before " + certificate.getNotBefore().toInstant());
+          "certificate in "
+              + header
+              + " is not valid before "
+              + certificate.getNotBefore().toInstant());
     }
   }
 
@@ -180,40 +201,49 @@ final class CertificateVerifier {
     }
     if (values.size() > 1) {
       throw Rejection.unauthorized(
-          Rejection.CERTIFICATE_INVALID, "TPP-Signature-Certificate subject has more than one organizationIdentifier");
+          Rejection.CERTIFICATE_INVALID,
+          "TPP-Signature-Certificate subject has more than one organizationIdentifier");
     }
     String value = values.get(0);
-    if (!OrganizationId.isValid(value) && options.deviates(Deviation.ORGANIZATION_ID_FORMAT_NOT_CHECKED)) {
+    if (!OrganizationId.isValid(value)
+        && options.deviates(Deviation.ORGANIZATION_ID_FORMAT_NOT_CHECKED)) {
       return surrogateOrganizationId(value);
     }
     if (!OrganizationId.isValid(value)) {
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_INVALID,
-          "TPP-Signature-Certificate organizationIdentifier '" + value
+          "TPP-Signature-Certificate organizationIdentifier '"
+              + value
               + "' does not follow ETSI TS 119 495 5.2.1 (PSD<CC>-<AUTHORITY>-<number>)");
     }
     return OrganizationId.of(value);
   }
 
-  /** CERT-4: not a certificate replaced by a newer one for its organization id ({@code CERTIFICATE_REVOKED}). */
+  /**
+   * CERT-4: not a certificate replaced by a newer one for its organization id ({@code
+   * CERTIFICATE_REVOKED}).
+   */
   void requireNotRevoked(String fingerprint, OrganizationId organizationId) {
     if (registry.isRevoked(fingerprint)) {
       throw Rejection.unauthorized(
           Rejection.CERTIFICATE_REVOKED,
-          "TPP-Signature-Certificate was revoked: a newer certificate is registered for " + organizationId);
+          "TPP-Signature-Certificate was revoked: a newer certificate is registered for "
+              + organizationId);
     }
   }
 
   /**
-   * CERT-5: a PSD2 QC statement whose role names match their OIDs and which holds at least one TPP role
-   * (PSP_PI, PSP_AI or PSP_IC) ({@code ROLE_INVALID}).
+   * CERT-5: a PSD2 QC statement whose role names match their OIDs and which holds at least one TPP
+   * role (PSP_PI, PSP_AI or PSP_IC) ({@code ROLE_INVALID}).
    */
   void requirePsd2TppRole(X509Certificate certificate) {
     List<PspRole> roles = psd2Roles(certificate);
     if (roles.stream().noneMatch(TPP_ROLES::contains)) {
       throw Rejection.unauthorized(
           Rejection.ROLE_INVALID,
-          "TPP-Signature-Certificate PSD2 roles " + roles + " contain none of PSP_PI, PSP_AI, PSP_IC");
+          "TPP-Signature-Certificate PSD2 roles "
+              + roles
+              + " contain none of PSP_PI, PSP_AI, PSP_IC");
     }
   }
 
@@ -227,12 +257,13 @@ final class CertificateVerifier {
   }
 
   /**
-   * CERT-1 deviations: what a bank that does not check the identifier binds tokens and clients to. A
-   * well-formed stand-in ({@code PSDZZ-DEVIANT-<hash>}), stable per raw value, so that the rest of the
-   * sandbox keeps working on {@link OrganizationId}s.
+   * CERT-1 deviations: what a bank that does not check the identifier binds tokens and clients to.
+   * A well-formed stand-in ({@code PSDZZ-DEVIANT-<hash>}), stable per raw value, so that the rest
+   * of the sandbox keeps working on {@link OrganizationId}s.
    */
   static OrganizationId surrogateOrganizationId(String raw) {
-    return OrganizationId.of("PSDZZ-DEVIANT-" + sha256Hex(raw.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    return OrganizationId.of(
+        "PSDZZ-DEVIANT-" + sha256Hex(raw.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
   }
 
   private static String sha256Hex(byte[] bytes) {
@@ -258,7 +289,8 @@ final class CertificateVerifier {
         }
       }
     } catch (RuntimeException e) {
-      throw Rejection.unauthorized(Rejection.CERTIFICATE_INVALID, "TPP-Signature-Certificate subject cannot be parsed");
+      throw Rejection.unauthorized(
+          Rejection.CERTIFICATE_INVALID, "TPP-Signature-Certificate subject cannot be parsed");
     }
     return values;
   }
@@ -268,19 +300,29 @@ final class CertificateVerifier {
     byte[] extension = certificate.getExtensionValue(QC_STATEMENTS_OID);
     if (extension == null) {
       throw Rejection.unauthorized(
-          Rejection.ROLE_INVALID, "TPP-Signature-Certificate has no qcStatements extension (PSD2 QC statement required)");
+          Rejection.ROLE_INVALID,
+          "TPP-Signature-Certificate has no qcStatements extension (PSD2 QC statement required)");
     }
     Optional<ASN1Sequence> statement;
     try {
       ASN1Sequence statements =
-          ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(extension).getOctets()));
+          ASN1Sequence.getInstance(
+              ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(extension).getOctets()));
       statement = psd2Statement(statements);
-    } catch (Exception e) { // BC throws IOException, IllegalArgumentException, ClassCastException on bad DER
-      throw Rejection.unauthorized(Rejection.ROLE_INVALID, "TPP-Signature-Certificate qcStatements extension is malformed");
+    } catch (
+        Exception
+            e) { // BC throws IOException, IllegalArgumentException, ClassCastException on bad DER
+      throw Rejection.unauthorized(
+          Rejection.ROLE_INVALID, "TPP-Signature-Certificate qcStatements extension is malformed");
     }
     ASN1Sequence info =
-        statement.orElseThrow(() -> Rejection.unauthorized(
-            Rejection.ROLE_INVALID, "TPP-Signature-Certificate has no PSD2 QC statement (" + PSD2_STATEMENT_OID + ")"));
+        statement.orElseThrow(
+            () ->
+                Rejection.unauthorized(
+                    Rejection.ROLE_INVALID,
+                    "TPP-Signature-Certificate has no PSD2 QC statement ("
+                        + PSD2_STATEMENT_OID
+                        + ")"));
     try {
       if (info.size() != 3) {
         throw new IllegalArgumentException("PSD2 statement must hold rolesOfPSP, nCAName, nCAId");
@@ -297,12 +339,21 @@ final class CertificateVerifier {
         String name = ASN1UTF8String.getInstance(role.getObjectAt(1)).getString();
         PspRole known =
             PspRole.byOid(oid)
-                .orElseThrow(() -> Rejection.unauthorized(
-                    Rejection.ROLE_INVALID, "TPP-Signature-Certificate PSD2 role OID " + oid + " is unknown"));
+                .orElseThrow(
+                    () ->
+                        Rejection.unauthorized(
+                            Rejection.ROLE_INVALID,
+                            "TPP-Signature-Certificate PSD2 role OID " + oid + " is unknown"));
         if (!known.name().equals(name)) {
           throw Rejection.unauthorized(
               Rejection.ROLE_INVALID,
-              "TPP-Signature-Certificate PSD2 role name '" + name + "' does not match its OID " + oid + " (" + known.name() + ")");
+              "TPP-Signature-Certificate PSD2 role name '"
+                  + name
+                  + "' does not match its OID "
+                  + oid
+                  + " ("
+                  + known.name()
+                  + ")");
         }
         roles.add(known);
       }
@@ -310,7 +361,8 @@ final class CertificateVerifier {
     } catch (Rejection r) {
       throw r;
     } catch (RuntimeException e) {
-      throw Rejection.unauthorized(Rejection.ROLE_INVALID, "TPP-Signature-Certificate PSD2 QC statement is malformed");
+      throw Rejection.unauthorized(
+          Rejection.ROLE_INVALID, "TPP-Signature-Certificate PSD2 QC statement is malformed");
     }
   }
 

@@ -11,14 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Registered clients, one per organization id (REG-2): the {@code client_id} is created on the first
- * registration and kept on every replay, from any tenant and any certificate of the organization id;
- * a replay replaces the redirect URIs (AUTH-3) and issues a new {@code client_secret} (the bank does not
- * document this; a fresh secret on every registration is the conservative choice, the previous one
- * stops working at once).
+ * Registered clients, one per organization id (REG-2): the {@code client_id} is created on the
+ * first registration and kept on every replay, from any tenant and any certificate of the
+ * organization id; a replay replaces the redirect URIs (AUTH-3) and issues a new {@code
+ * client_secret} (the bank does not document this; a fresh secret on every registration is the
+ * conservative choice, the previous one stops working at once).
  *
- * <p>What a {@code client_id} is bound to is the registration's {@link Registration#binding() binding}:
- * the organization id in the faithful sandbox, something else under a REG-2 {@link Deviation}.
+ * <p>What a {@code client_id} is bound to is the registration's {@link Registration#binding()
+ * binding}: the organization id in the faithful sandbox, something else under a REG-2 {@link
+ * Deviation}.
  */
 final class ClientRegistry {
 
@@ -26,8 +27,8 @@ final class ClientRegistry {
    * A registered client. {@link #toString()} never shows the secret.
    *
    * @param redirectUris the currently registered redirect URIs (AUTH-2)
-   * @param everRegisteredRedirectUris every redirect URI registered for this client so far, in order
-   *     (only {@link Deviation#REMOVED_REDIRECT_URIS_STILL_ACCEPTED} looks at them)
+   * @param everRegisteredRedirectUris every redirect URI registered for this client so far, in
+   *     order (only {@link Deviation#REMOVED_REDIRECT_URIS_STILL_ACCEPTED} looks at them)
    */
   record Client(
       String clientId,
@@ -50,7 +51,13 @@ final class ClientRegistry {
 
     @Override
     public String toString() {
-      return "Client[clientId=" + clientId + ", organizationId=" + organizationId + ", redirectUris=" + redirectUris + "]";
+      return "Client[clientId="
+          + clientId
+          + ", organizationId="
+          + organizationId
+          + ", redirectUris="
+          + redirectUris
+          + "]";
     }
   }
 
@@ -85,7 +92,8 @@ final class ClientRegistry {
   // Lookups go through the binding, so that they always see the latest registration of a client.
   private final ConcurrentMap<String, Client> byBinding = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, String> bindingByClientId = new ConcurrentHashMap<>();
-  private final ConcurrentMap<OrganizationId, String> latestBindingByOrganization = new ConcurrentHashMap<>();
+  private final ConcurrentMap<OrganizationId, String> latestBindingByOrganization =
+      new ConcurrentHashMap<>();
   private final Secrets secrets;
 
   ClientRegistry(Secrets secrets) {
@@ -93,8 +101,14 @@ final class ClientRegistry {
   }
 
   /** Registers or re-registers the organization's client, the faithful way (REG-2). */
-  Client register(OrganizationId organizationId, List<String> redirectUris, Optional<String> sectorIdentifierUri, Instant now) {
-    return register(new Registration(organizationId, organizationId.value(), redirectUris, false, sectorIdentifierUri, now));
+  Client register(
+      OrganizationId organizationId,
+      List<String> redirectUris,
+      Optional<String> sectorIdentifierUri,
+      Instant now) {
+    return register(
+        new Registration(
+            organizationId, organizationId.value(), redirectUris, false, sectorIdentifierUri, now));
   }
 
   /**
@@ -103,30 +117,33 @@ final class ClientRegistry {
    */
   Client register(Registration registration) {
     Client client =
-        byBinding.compute(registration.binding(), (binding, previous) -> {
-          String secret = secrets.secret(32);
-          if (previous == null) {
-            return new Client(
-                secrets.identifier(24), // client_id: public, not a secret
-                registration.organizationId(),
-                secret,
-                registration.redirectUris(),
-                registration.redirectUris(),
-                registration.sectorIdentifierUri(),
-                registration.now());
-          }
-          List<String> uris = registration.appendRedirectUris()
-              ? union(previous.redirectUris(), registration.redirectUris())
-              : registration.redirectUris();
-          return new Client(
-              previous.clientId(),
-              registration.organizationId(),
-              secret,
-              uris,
-              union(previous.everRegisteredRedirectUris(), registration.redirectUris()),
-              registration.sectorIdentifierUri(),
-              previous.clientIdIssuedAt());
-        });
+        byBinding.compute(
+            registration.binding(),
+            (binding, previous) -> {
+              String secret = secrets.secret(32);
+              if (previous == null) {
+                return new Client(
+                    secrets.identifier(24), // client_id: public, not a secret
+                    registration.organizationId(),
+                    secret,
+                    registration.redirectUris(),
+                    registration.redirectUris(),
+                    registration.sectorIdentifierUri(),
+                    registration.now());
+              }
+              List<String> uris =
+                  registration.appendRedirectUris()
+                      ? union(previous.redirectUris(), registration.redirectUris())
+                      : registration.redirectUris();
+              return new Client(
+                  previous.clientId(),
+                  registration.organizationId(),
+                  secret,
+                  uris,
+                  union(previous.everRegisteredRedirectUris(), registration.redirectUris()),
+                  registration.sectorIdentifierUri(),
+                  previous.clientIdIssuedAt());
+            });
     bindingByClientId.putIfAbsent(client.clientId(), registration.binding());
     latestBindingByOrganization.put(registration.organizationId(), registration.binding());
     return client;

@@ -21,26 +21,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's own error answers in the contract's shapes (section 8, ERR-1). Jetty refuses some requests
- * before Javalin sees them: an unparseable request line or target ({@code /xs2a-bg/%zz/...}), a request
- * line or header block over the limits (414, 431), a missing or bad {@code Host}, an invalid {@code
- * Content-Length}, invalid UTF-8 or illegal characters in the path. Its default pages are HTML or plain
- * text; this handler answers them like the sandbox answers everything else: Berlin Group {@code
- * tppMessages} with {@code FORMAT_ERROR} under {@code /xs2a-bg} and wherever the path could not be read,
- * OAuth {@code invalid_request} under {@code /auth}, an HTML page on the browser-facing pages.
+ * Jetty's own error answers in the contract's shapes (section 8, ERR-1). Jetty refuses some
+ * requests before Javalin sees them: an unparseable request line or target ({@code
+ * /xs2a-bg/%zz/...}), a request line or header block over the limits (414, 431), a missing or bad
+ * {@code Host}, an invalid {@code Content-Length}, invalid UTF-8 or illegal characters in the path.
+ * Its default pages are HTML or plain text; this handler answers them like the sandbox answers
+ * everything else: Berlin Group {@code tppMessages} with {@code FORMAT_ERROR} under {@code
+ * /xs2a-bg} and wherever the path could not be read, OAuth {@code invalid_request} under {@code
+ * /auth}, an HTML page on the browser-facing pages.
  *
- * <p>Jetty classifies a few client framing errors as 5xx (505 for an unknown HTTP version, 501 for an
- * unsupported transfer coding); they are the client's fault, so they are answered 400: ERR-1 allows no
- * 5xx for a client error. A 5xx without an HTTP-level cause is a sandbox bug and stays a 5xx.
+ * <p>Jetty classifies a few client framing errors as 5xx (505 for an unknown HTTP version, 501 for
+ * an unsupported transfer coding); they are the client's fault, so they are answered 400: ERR-1
+ * allows no 5xx for a client error. A 5xx without an HTTP-level cause is a sandbox bug and stays a
+ * 5xx.
  *
- * <p>The text names what Jetty found wrong (its reason phrase); the request's headers, query and body
- * are never echoed or logged, since they may carry tokens or codes.
+ * <p>The text names what Jetty found wrong (its reason phrase); the request's headers, query and
+ * body are never echoed or logged, since they may carry tokens or codes.
  */
 final class ContractErrorHandler extends ErrorHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContractErrorHandler.class);
 
-  /** Longest reason phrase copied into an error body; Jetty's reasons are short, this bounds the rest. */
+  /**
+   * Longest reason phrase copied into an error body; Jetty's reasons are short, this bounds the
+   * rest.
+   */
   private static final int MAX_TEXT = 200;
 
   private final ObjectMapper json;
@@ -66,22 +71,24 @@ final class ContractErrorHandler extends ErrorHandler {
         callback.succeeded();
         return true;
       }
-      String contentType = dialect == ErrorRenderer.Dialect.HTML ? "text/html; charset=utf-8" : "application/json";
+      String contentType =
+          dialect == ErrorRenderer.Dialect.HTML ? "text/html; charset=utf-8" : "application/json";
       byte[] body = body(dialect, status, reason).getBytes(StandardCharsets.UTF_8);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
       response.write(true, ByteBuffer.wrap(body), callback);
     } catch (RuntimeException | JsonProcessingException e) {
       // Never let the error path itself fail silently: Jetty then closes the connection.
-      LOG.error("reference sandbox could not render an error answer: {}", e.getClass().getName(), e);
+      LOG.error(
+          "reference sandbox could not render an error answer: {}", e.getClass().getName(), e);
       callback.failed(e);
     }
     return true;
   }
 
   /**
-   * The status to answer: Jetty's, except that client framing errors Jetty calls 5xx become 400 and a
-   * timeout waiting for the client becomes 408.
+   * The status to answer: Jetty's, except that client framing errors Jetty calls 5xx become 400 and
+   * a timeout waiting for the client becomes 408.
    */
   static int statusOf(int responseStatus, Throwable cause) {
     int status = responseStatus;
@@ -124,9 +131,9 @@ final class ContractErrorHandler extends ErrorHandler {
   }
 
   /**
-   * The raw path as sent, when Jetty could parse it. A request whose line did not parse reaches this
-   * handler with a synthetic path, which falls to the XS2A family (FORMAT_ERROR), as the contract's
-   * default for an unknown path.
+   * The raw path as sent, when Jetty could parse it. A request whose line did not parse reaches
+   * this handler with a synthetic path, which falls to the XS2A family (FORMAT_ERROR), as the
+   * contract's default for an unknown path.
    */
   private static String pathOf(Request request) {
     HttpURI uri = request.getHttpURI();
@@ -134,7 +141,8 @@ final class ContractErrorHandler extends ErrorHandler {
     return path == null || !path.startsWith("/") || path.equals("/badMessage") ? null : path;
   }
 
-  private String body(ErrorRenderer.Dialect dialect, int status, String text) throws JsonProcessingException {
+  private String body(ErrorRenderer.Dialect dialect, int status, String text)
+      throws JsonProcessingException {
     boolean serverError = status >= 500;
     return switch (dialect) {
       case XS2A -> {
@@ -150,7 +158,11 @@ final class ContractErrorHandler extends ErrorHandler {
         body.put("error_description", serverError ? "internal error" : text);
         yield json.writeValueAsString(body);
       }
-      case HTML -> Html.errorPage(status, serverError ? "server_error" : Rejection.INVALID_REQUEST, serverError ? "internal error" : text);
+      case HTML ->
+          Html.errorPage(
+              status,
+              serverError ? "server_error" : Rejection.INVALID_REQUEST,
+              serverError ? "internal error" : text);
     };
   }
 

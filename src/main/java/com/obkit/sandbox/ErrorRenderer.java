@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Renders a {@link Rejection} in the shape of the endpoint's family (contract section 8, ERR-1): Berlin
- * Group {@code tppMessages} under {@code /xs2a-bg}, OAuth {@code error}/{@code error_description} under
- * {@code /auth}, and an HTML page for the browser-facing authorisation and login pages.
+ * Renders a {@link Rejection} in the shape of the endpoint's family (contract section 8, ERR-1):
+ * Berlin Group {@code tppMessages} under {@code /xs2a-bg}, OAuth {@code error}/{@code
+ * error_description} under {@code /auth}, and an HTML page for the browser-facing authorisation and
+ * login pages.
  */
 final class ErrorRenderer {
 
@@ -23,13 +24,17 @@ final class ErrorRenderer {
     HTML
   }
 
-  /** Marks a response whose error body is already written, so Javalin's error mappers leave it alone. */
+  /**
+   * Marks a response whose error body is already written, so Javalin's error mappers leave it
+   * alone.
+   */
   static final String RENDERED = "obkit.sandbox.rendered";
 
   private static final Pattern BROWSER_PAGES = Pattern.compile("^/auth/[^/]+/v1/(auth|login)/?$");
 
   /** TOK-2: the onboarding endpoint, under both of its paths. */
-  private static final Pattern ONBOARDING = Pattern.compile("^/xs2a-bg/[^/]+/(onboarding/v1|v1/onboarding)/?$");
+  private static final Pattern ONBOARDING =
+      Pattern.compile("^/xs2a-bg/[^/]+/(onboarding/v1|v1/onboarding)/?$");
 
   /** Whose deviations of the error shapes (ERR-1, TOK-2) apply. */
   private final SandboxOptions options;
@@ -65,12 +70,16 @@ final class ErrorRenderer {
   }
 
   void render(Context ctx, Dialect dialect, Rejection rejection) {
-    String code = rejection.isMalformed() && dialect != Dialect.XS2A ? Rejection.INVALID_REQUEST : rejection.code();
+    String code =
+        rejection.isMalformed() && dialect != Dialect.XS2A
+            ? Rejection.INVALID_REQUEST
+            : rejection.code();
     ctx.status(rejection.status());
     rejection.headers().forEach(ctx::header);
     ctx.header("Cache-Control", "no-store");
     ctx.attribute(RENDERED, Boolean.TRUE);
-    if (rejection.isDeviant() || (dialect != Dialect.HTML && options.deviates(Deviation.ERROR_BODY_PLAIN_TEXT))) {
+    if (rejection.isDeviant()
+        || (dialect != Dialect.HTML && options.deviates(Deviation.ERROR_BODY_PLAIN_TEXT))) {
       ctx.contentType("text/plain; charset=utf-8");
       ctx.result(rejection.isDeviant() ? rejection.text() : "error");
       return;

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * An {@code application/x-www-form-urlencoded} body or a query string, parsed strictly by this
- * sandbox (not by the servlet container): repeated fields are kept in order ({@code redirect_uris}),
- * {@code +} is a space, and a malformed percent escape or invalid UTF-8 is an error rather than
- * something silently repaired.
+ * sandbox (not by the servlet container): repeated fields are kept in order ({@code
+ * redirect_uris}), {@code +} is a space, and a malformed percent escape or invalid UTF-8 is an
+ * error rather than something silently repaired.
  */
 final class FormData {
 
@@ -60,7 +60,10 @@ final class FormData {
 
   /** The first value of {@code name}. */
   Optional<String> first(String name) {
-    return fields.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst();
+    return fields.stream()
+        .filter(e -> e.getKey().equals(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** Every value of {@code name}, in order. */
@@ -96,7 +99,8 @@ final class FormData {
         int hi = Character.digit(component.charAt(i + 1), 16);
         int lo = Character.digit(component.charAt(i + 2), 16);
         if (hi < 0 || lo < 0) {
-          throw new MalformedFormException("invalid percent escape '" + component.substring(i, i + 3) + "' in " + what);
+          throw new MalformedFormException(
+              "invalid percent escape '" + component.substring(i, i + 3) + "' in " + what);
         }
         bytes.write((hi << 4) | lo);
         i += 2;

@@ -36,6 +36,10 @@ final class Html {
   static String errorPage(int status, String code, String text) {
     return page(
         "Error " + status,
-        "<p class=\"error-code\">" + escape(code) + "</p>\n<p class=\"error-text\">" + escape(text) + "</p>");
+        "<p class=\"error-code\">"
+            + escape(code)
+            + "</p>\n<p class=\"error-text\">"
+            + escape(text)
+            + "</p>");
   }
 }

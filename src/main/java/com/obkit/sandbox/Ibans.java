@@ -3,8 +3,8 @@ package com.obkit.sandbox;
 import java.math.BigInteger;
 
 /**
- * ISO 13616 IBAN arithmetic and this bank's account formats (ACC-1), computed here rather than taken
- * from a library so that tests can cross-check against one.
+ * ISO 13616 IBAN arithmetic and this bank's account formats (ACC-1), computed here rather than
+ * taken from a library so that tests can cross-check against one.
  */
 final class Ibans {
 
@@ -36,7 +36,8 @@ final class Ibans {
   /** Belgian national check: the first ten digits mod 97, 97 when that is 0. */
   static int belgianNationalCheck(String firstTenDigits) {
     if (!firstTenDigits.matches("\\d{10}")) {
-      throw new IllegalArgumentException("Belgian account number needs ten digits before its check");
+      throw new IllegalArgumentException(
+          "Belgian account number needs ten digits before its check");
     }
     int mod = new BigInteger(firstTenDigits).mod(NINETY_SEVEN).intValue();
     return mod == 0 ? 97 : mod;

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Initial access tokens (TOK-1): opaque, 256 random bits, bound to the organization id of the
- * certificate that obtained them, living the configured lifetime by the sandbox clock. A token may be
- * used for several registrations until it expires (the bank documents nothing else; DCR allows it).
+ * certificate that obtained them, living the configured lifetime by the sandbox clock. A token may
+ * be used for several registrations until it expires (the bank documents nothing else; DCR allows
+ * it).
  */
 final class InitialAccessTokens {
 
@@ -44,7 +45,8 @@ final class InitialAccessTokens {
   String issue(OrganizationId organizationId, Duration tokenLifetime) {
     Instant now = clock.instant();
     // Keep the map from growing forever, but remember an expired token for a while, so that it is
-    // refused as expired (or, by Deviation.EXPIRED_TOKEN_ACCEPTED, accepted) rather than as unknown.
+    // refused as expired (or, by Deviation.EXPIRED_TOKEN_ACCEPTED, accepted) rather than as
+    // unknown.
     grants.values().removeIf(g -> !now.isBefore(g.expiresAt().plus(lifetime)));
     String token = secrets.secret(32);
     grants.put(token, new Grant(organizationId, now.plus(tokenLifetime)));
@@ -70,13 +72,14 @@ final class InitialAccessTokens {
   int expireAll(OrganizationId organizationId) {
     Instant now = clock.instant();
     int[] count = {0};
-    grants.replaceAll((token, grant) -> {
-      if (grant.organizationId().equals(organizationId) && now.isBefore(grant.expiresAt())) {
-        count[0]++;
-        return new Grant(organizationId, now);
-      }
-      return grant;
-    });
+    grants.replaceAll(
+        (token, grant) -> {
+          if (grant.organizationId().equals(organizationId) && now.isBefore(grant.expiresAt())) {
+            count[0]++;
+            return new Grant(organizationId, now);
+          }
+          return grant;
+        });
     return count[0];
   }
 

@@ -5,17 +5,19 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The lenient redirect URI comparisons a bank gets wrong (AUTH-2 deviations only; the faithful sandbox
- * compares strings exactly, RFC 9700 2.1). Kept apart so that the endpoint's switch stays one line each.
+ * The lenient redirect URI comparisons a bank gets wrong (AUTH-2 deviations only; the faithful
+ * sandbox compares strings exactly, RFC 9700 2.1). Kept apart so that the endpoint's switch stays
+ * one line each.
  */
 final class RedirectUris {
 
   private RedirectUris() {}
 
   /**
-   * {@link Deviation#NORMALISED_REDIRECT_MATCH}: RFC 3986 6.2.2/6.2.3 style normalisation as a generous
-   * bank applies it: lowercase scheme and host, default port dropped, dot segments removed, percent
-   * escapes decoded, trailing slash ignored. An unparseable value is returned unchanged.
+   * {@link Deviation#NORMALISED_REDIRECT_MATCH}: RFC 3986 6.2.2/6.2.3 style normalisation as a
+   * generous bank applies it: lowercase scheme and host, default port dropped, dot segments
+   * removed, percent escapes decoded, trailing slash ignored. An unparseable value is returned
+   * unchanged.
    */
   static String normalised(String value) {
     URI uri;
@@ -36,7 +38,8 @@ final class RedirectUris {
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    return scheme + "://"
+    return scheme
+        + "://"
         + (uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@")
         + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT))
         + (port < 0 ? "" : ":" + port)
@@ -45,7 +48,9 @@ final class RedirectUris {
         + (uri.getFragment() == null ? "" : "#" + uri.getFragment());
   }
 
-  /** {@link Deviation#QUERY_IGNORED_REDIRECT_MATCH}: the URI without its query (a fragment is kept). */
+  /**
+   * {@link Deviation#QUERY_IGNORED_REDIRECT_MATCH}: the URI without its query (a fragment is kept).
+   */
   static String withoutQuery(String value) {
     int query = value.indexOf('?');
     if (query < 0) {

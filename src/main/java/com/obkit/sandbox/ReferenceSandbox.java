@@ -31,21 +31,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded reference sandbox: a strict, faithful implementation of the bank's side of the
- * onboarding contract (sections 1 to 8 of {@code bank-contract.md}) on Javalin / Jetty, for the kit to
- * be run against and for tests. Every request is verified independently of the kit's own code.
+ * onboarding contract (sections 1 to 8 of {@code bank-contract.md}) on Javalin / Jetty, for the kit
+ * to be run against and for tests. Every request is verified independently of the kit's own code.
  *
  * <p>Endpoints: {@code GET /xs2a-bg/version}, {@code GET /xs2a-bg/openapi.json}, {@code GET
- * /auth/openapi.json}, {@code GET /xs2a-bg/{tenant}/onboarding/v1} (and {@code /v1/onboarding}), {@code
- * POST /xs2a-bg/{tenant}/sandbox/v1/test-accounts}, {@code POST /auth/{tenant}/v1/registration}, {@code
- * GET /auth/{tenant}/v1/auth}, {@code GET|POST /auth/{tenant}/v1/login}, {@code POST
- * /auth/{tenant}/v1/token}, {@code GET /auth/{tenant}/.well-known/openid-configuration}.
+ * /auth/openapi.json}, {@code GET /xs2a-bg/{tenant}/onboarding/v1} (and {@code /v1/onboarding}),
+ * {@code POST /xs2a-bg/{tenant}/sandbox/v1/test-accounts}, {@code POST
+ * /auth/{tenant}/v1/registration}, {@code GET /auth/{tenant}/v1/auth}, {@code GET|POST
+ * /auth/{tenant}/v1/login}, {@code POST /auth/{tenant}/v1/token}, {@code GET
+ * /auth/{tenant}/.well-known/openid-configuration}.
  *
  * <p>All state is in memory and thread-safe; nothing is logged per request, and secrets never are.
  *
  * <p>ERR-1 (never a 5xx, never a hang for a client error): request line and headers are bounded by
- * {@link #MAX_REQUEST_HEADER_BYTES} (414 / 431), bodies by {@link SandboxOptions#maxBodyBytes()} (413),
- * a silent connection is closed after {@link #IDLE_TIMEOUT} (a stalled body is answered 400), and what
- * Jetty refuses before Javalin runs is answered in the contract's shapes by {@link ContractErrorHandler}.
+ * {@link #MAX_REQUEST_HEADER_BYTES} (414 / 431), bodies by {@link SandboxOptions#maxBodyBytes()}
+ * (413), a silent connection is closed after {@link #IDLE_TIMEOUT} (a stalled body is answered
+ * 400), and what Jetty refuses before Javalin runs is answered in the contract's shapes by {@link
+ * ContractErrorHandler}.
  */
 public final class ReferenceSandbox implements AutoCloseable {
 
@@ -59,8 +61,9 @@ public final class ReferenceSandbox implements AutoCloseable {
 
   /**
    * Largest request line plus header block. Two base64 DER certificate headers and a Signature pass
-   * Jetty's 8 KiB default with larger production certificates (a 431 there would be a false failure of
-   * the TPP); anything above this is answered 431 (414 for a request line alone) in the contract's shape.
+   * Jetty's 8 KiB default with larger production certificates (a 431 there would be a false failure
+   * of the TPP); anything above this is answered 431 (414 for a request line alone) in the
+   * contract's shape.
    */
   static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
@@ -75,7 +78,12 @@ public final class ReferenceSandbox implements AutoCloseable {
   private final URI baseUrl;
 
   private ReferenceSandbox(
-      SandboxOptions options, Javalin app, ServerTls tls, SandboxState state, InitialAccessTokens tokens, URI baseUrl) {
+      SandboxOptions options,
+      Javalin app,
+      ServerTls tls,
+      SandboxState state,
+      InitialAccessTokens tokens,
+      URI baseUrl) {
     this.options = options;
     this.app = app;
     this.tls = tls;
@@ -96,23 +104,24 @@ public final class ReferenceSandbox implements AutoCloseable {
    * @param sectorIdentifierFetcher how {@code sector_identifier_uri} documents are fetched (REG-7)
    * @throws IllegalStateException when the server cannot start (port in use, ...)
    */
-  public static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher) {
+  public static ReferenceSandbox start(
+      SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher) {
     return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT, NO_LISTENER);
   }
 
   /**
-   * Starts a sandbox that tells {@code issuedSecrets} every secret value it issues, so that a test can
-   * search reports, logs and other output of a run for the actual secrets of that run (a leak test)
-   * instead of guessing at their shape.
+   * Starts a sandbox that tells {@code issuedSecrets} every secret value it issues, so that a test
+   * can search reports, logs and other output of a run for the actual secrets of that run (a leak
+   * test) instead of guessing at their shape.
    *
    * <p>Reported, each before the answer carrying it is sent: initial access tokens (TOK-1), {@code
    * client_secret}s (REG-2, a new one per registration), login session ids and authorisation codes
    * (section 6), access and refresh tokens of the token endpoint, and digipass numbers (ACC-2). Not
    * reported, since they are not secret: {@code client_id}s and IBANs.
    *
-   * <p>The sandbox keeps no value for the listener's sake: what is recorded, and where, is the caller's
-   * business. The listener is called from request threads, concurrently, and must be thread-safe, quick
-   * and must not throw (an exception would turn that request into a 500).
+   * <p>The sandbox keeps no value for the listener's sake: what is recorded, and where, is the
+   * caller's business. The listener is called from request threads, concurrently, and must be
+   * thread-safe, quick and must not throw (an exception would turn that request into a 500).
    *
    * @param options how to run
    * @param sectorIdentifierFetcher how {@code sector_identifier_uri} documents are fetched (REG-7)
@@ -120,44 +129,60 @@ public final class ReferenceSandbox implements AutoCloseable {
    * @throws IllegalStateException when the server cannot start (port in use, ...)
    */
   public static ReferenceSandbox start(
-      SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Consumer<String> issuedSecrets) {
+      SandboxOptions options,
+      SectorIdentifierFetcher sectorIdentifierFetcher,
+      Consumer<String> issuedSecrets) {
     return start(options, sectorIdentifierFetcher, IDLE_TIMEOUT, issuedSecrets);
   }
 
   /**
-   * Starts a sandbox whose connections are closed after {@code idleTimeout} without traffic (tests use
-   * a short one to show that a stalled upload is answered, not left hanging).
+   * Starts a sandbox whose connections are closed after {@code idleTimeout} without traffic (tests
+   * use a short one to show that a stalled upload is answered, not left hanging).
    */
-  static ReferenceSandbox start(SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Duration idleTimeout) {
+  static ReferenceSandbox start(
+      SandboxOptions options,
+      SectorIdentifierFetcher sectorIdentifierFetcher,
+      Duration idleTimeout) {
     return start(options, sectorIdentifierFetcher, idleTimeout, NO_LISTENER);
   }
 
   private static ReferenceSandbox start(
-      SandboxOptions options, SectorIdentifierFetcher sectorIdentifierFetcher, Duration idleTimeout, Consumer<String> issuedSecrets) {
+      SandboxOptions options,
+      SectorIdentifierFetcher sectorIdentifierFetcher,
+      Duration idleTimeout,
+      Consumer<String> issuedSecrets) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sectorIdentifierFetcher, "sectorIdentifierFetcher");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(issuedSecrets, "issuedSecrets");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-      throw new IllegalArgumentException("idleTimeout " + idleTimeout + " must be positive (zero would mean never)");
+      throw new IllegalArgumentException(
+          "idleTimeout " + idleTimeout + " must be positive (zero would mean never)");
     }
 
     ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     Secrets secrets = new Secrets(issuedSecrets);
     CertificateRegistry certificates = new CertificateRegistry();
-    InitialAccessTokens tokens = new InitialAccessTokens(options.clock(), options.tokenLifetime(), secrets);
+    InitialAccessTokens tokens =
+        new InitialAccessTokens(options.clock(), options.tokenLifetime(), secrets);
     ClientRegistry clients = new ClientRegistry(secrets);
     TestAccounts accounts = new TestAccounts(secrets);
     AuthorizationStore authorizations = new AuthorizationStore(options.clock(), secrets);
     // Every rule-keeping part is built with the options, so each applies exactly their deviations.
     ErrorRenderer out = new ErrorRenderer(options, json);
     RequestVerifier verifier =
-        new RequestVerifier(options, new CertificateVerifier(options, certificates), new SignatureVerifier(options));
+        new RequestVerifier(
+            options,
+            new CertificateVerifier(options, certificates),
+            new SignatureVerifier(options));
 
-    Xs2aEndpoints xs2a = new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, out, json);
+    Xs2aEndpoints xs2a =
+        new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, out, json);
     RegistrationEndpoint registration =
-        new RegistrationEndpoint(options, verifier, tokens, clients, sectorIdentifierFetcher, out, json);
-    AuthorizationEndpoints authorization = new AuthorizationEndpoints(options, clients, accounts, authorizations, secrets, out);
+        new RegistrationEndpoint(
+            options, verifier, tokens, clients, sectorIdentifierFetcher, out, json);
+    AuthorizationEndpoints authorization =
+        new AuthorizationEndpoints(options, clients, accounts, authorizations, secrets, out);
     String xs2aOpenApi = resource("/sandbox/xs2a-openapi.json");
     String authOpenApi = resource("/sandbox/auth-openapi.json");
 
@@ -165,50 +190,74 @@ public final class ReferenceSandbox implements AutoCloseable {
     ContractErrorHandler jettyErrors = new ContractErrorHandler(json);
 
     Javalin app =
-        Javalin.create(cfg -> {
-          cfg.startup.showJavalinBanner = false;
-          cfg.startup.showOldJavalinVersionWarning = false;
-          cfg.http.prefer405over404 = true;
-          cfg.http.maxRequestSize = options.maxBodyBytes();
-          cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, options, tls, idleTimeout));
-          // ERR-1: what Jetty refuses before Javalin runs (bad request line, 414, 431, bad Host, bad
-          // UTF-8 in the path) is answered in the contract's shapes too, not with Jetty's HTML page.
-          cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.http.prefer405over404 = true;
+              cfg.http.maxRequestSize = options.maxBodyBytes();
+              cfg.jetty.addConnector(
+                  (server, httpConfig) -> connector(server, httpConfig, options, tls, idleTimeout));
+              // ERR-1: what Jetty refuses before Javalin runs (bad request line, 414, 431, bad
+              // Host, bad
+              // UTF-8 in the path) is answered in the contract's shapes too, not with Jetty's HTML
+              // page.
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
 
-          cfg.routes.before(ctx -> prelude(ctx, options));
+              cfg.routes.before(ctx -> prelude(ctx, options));
 
-          cfg.routes.get("/xs2a-bg/version", xs2a::version);
-          cfg.routes.get("/xs2a-bg/openapi.json", ctx -> rawJson(ctx, xs2aOpenApi));
-          cfg.routes.get("/auth/openapi.json", ctx -> rawJson(ctx, authOpenApi));
-          cfg.routes.get("/xs2a-bg/{tenant}/onboarding/v1", xs2a::onboarding);
-          cfg.routes.get("/xs2a-bg/{tenant}/v1/onboarding", xs2a::onboarding);
-          cfg.routes.post("/xs2a-bg/{tenant}/sandbox/v1/test-accounts", xs2a::createTestAccount);
+              cfg.routes.get("/xs2a-bg/version", xs2a::version);
+              cfg.routes.get("/xs2a-bg/openapi.json", ctx -> rawJson(ctx, xs2aOpenApi));
+              cfg.routes.get("/auth/openapi.json", ctx -> rawJson(ctx, authOpenApi));
+              cfg.routes.get("/xs2a-bg/{tenant}/onboarding/v1", xs2a::onboarding);
+              cfg.routes.get("/xs2a-bg/{tenant}/v1/onboarding", xs2a::onboarding);
+              cfg.routes.post(
+                  "/xs2a-bg/{tenant}/sandbox/v1/test-accounts", xs2a::createTestAccount);
 
-          cfg.routes.post("/auth/{tenant}/v1/registration", registration::register);
-          cfg.routes.get("/auth/{tenant}/v1/auth", authorization::authorize);
-          cfg.routes.get("/auth/{tenant}/v1/login", authorization::loginPage);
-          cfg.routes.post("/auth/{tenant}/v1/login", authorization::login);
-          cfg.routes.post("/auth/{tenant}/v1/token", authorization::token);
-          cfg.routes.get("/auth/{tenant}/.well-known/openid-configuration", authorization::discovery);
+              cfg.routes.post("/auth/{tenant}/v1/registration", registration::register);
+              cfg.routes.get("/auth/{tenant}/v1/auth", authorization::authorize);
+              cfg.routes.get("/auth/{tenant}/v1/login", authorization::loginPage);
+              cfg.routes.post("/auth/{tenant}/v1/login", authorization::login);
+              cfg.routes.post("/auth/{tenant}/v1/token", authorization::token);
+              cfg.routes.get(
+                  "/auth/{tenant}/.well-known/openid-configuration", authorization::discovery);
 
-          cfg.routes.exception(Rejection.class, (e, ctx) -> out.render(ctx, e));
-          cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e, out));
-          cfg.routes.error(404, ctx -> statusWithoutBody(ctx, out, "no such resource"));
-          cfg.routes.error(405, ctx -> statusWithoutBody(ctx, out, "method " + ctx.req().getMethod() + " is not allowed here"));
-          cfg.routes.error(413, ctx -> statusWithoutBody(ctx, out, "request body larger than " + options.maxBodyBytes() + " bytes"));
-        });
+              cfg.routes.exception(Rejection.class, (e, ctx) -> out.render(ctx, e));
+              cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e, out));
+              cfg.routes.error(404, ctx -> statusWithoutBody(ctx, out, "no such resource"));
+              cfg.routes.error(
+                  405,
+                  ctx ->
+                      statusWithoutBody(
+                          ctx, out, "method " + ctx.req().getMethod() + " is not allowed here"));
+              cfg.routes.error(
+                  413,
+                  ctx ->
+                      statusWithoutBody(
+                          ctx,
+                          out,
+                          "request body larger than " + options.maxBodyBytes() + " bytes"));
+            });
     try {
       app.start();
     } catch (RuntimeException e) {
       app.stop();
-      throw new IllegalStateException("reference sandbox cannot start on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "reference sandbox cannot start on "
+              + options.host()
+              + ":"
+              + options.port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     String host = ServerTls.isWildcard(options.host()) ? "127.0.0.1" : options.host();
     if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     URI baseUrl = URI.create((options.tls() ? "https" : "http") + "://" + host + ":" + app.port());
-    return new ReferenceSandbox(options, app, tls, new SandboxState(clients, certificates, accounts), tokens, baseUrl);
+    return new ReferenceSandbox(
+        options, app, tls, new SandboxState(clients, certificates, accounts), tokens, baseUrl);
   }
 
   /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */
@@ -237,8 +286,8 @@ public final class ReferenceSandbox implements AutoCloseable {
   }
 
   /**
-   * Test hook (REG-3): every initial access token issued so far to {@code organizationId} expires now,
-   * as if its lifetime had passed. Returns how many live tokens were expired.
+   * Test hook (REG-3): every initial access token issued so far to {@code organizationId} expires
+   * now, as if its lifetime had passed. Returns how many live tokens were expired.
    *
    * @throws IllegalArgumentException when {@code organizationId} is not an ETSI 5.2.1 identifier
    */
@@ -264,7 +313,12 @@ public final class ReferenceSandbox implements AutoCloseable {
 
   // ---------------------------------------------------------------- wiring
 
-  private static Connector connector(Server server, HttpConfiguration base, SandboxOptions options, ServerTls tls, Duration idleTimeout) {
+  private static Connector connector(
+      Server server,
+      HttpConfiguration base,
+      SandboxOptions options,
+      ServerTls tls,
+      Duration idleTimeout) {
     HttpConfiguration http = new HttpConfiguration(base);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
@@ -278,7 +332,9 @@ public final class ReferenceSandbox implements AutoCloseable {
       http.addCustomizer(secure);
       connector =
           new ServerConnector(
-              server, new SslConnectionFactory(tls.sslContextFactory(), HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
+              server,
+              new SslConnectionFactory(tls.sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
+              new HttpConnectionFactory(http));
     }
     connector.setHost(options.host());
     connector.setPort(options.port());
@@ -287,8 +343,8 @@ public final class ReferenceSandbox implements AutoCloseable {
   }
 
   /**
-   * Before every handler: the configured latency, a 400 on a path Javalin cannot decode, then an early
-   * 413 on a declared oversize body.
+   * Before every handler: the configured latency, a 400 on a path Javalin cannot decode, then an
+   * early 413 on a declared oversize body.
    */
   private static void prelude(Context ctx, SandboxOptions options) {
     Duration latency = options.latency();
@@ -304,18 +360,23 @@ public final class ReferenceSandbox implements AutoCloseable {
   }
 
   /**
-   * ERR-1: Jetty lets some escapes through that are not RFC 3986 {@code %XX} (for instance the legacy
-   * {@code %u0041}); Javalin then fails decoding the path parameter with an IllegalArgumentException,
-   * which would surface as a 500. Such a path is the client's error: 400 FORMAT_ERROR (invalid_request
-   * under /auth) before any route runs.
+   * ERR-1: Jetty lets some escapes through that are not RFC 3986 {@code %XX} (for instance the
+   * legacy {@code %u0041}); Javalin then fails decoding the path parameter with an
+   * IllegalArgumentException, which would surface as a 500. Such a path is the client's error: 400
+   * FORMAT_ERROR (invalid_request under /auth) before any route runs.
    */
   static void requireWellFormedEscapes(String rawPath) {
     if (rawPath == null) {
       return;
     }
     for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
-      if (i + 2 >= rawPath.length() || !isHex(rawPath.charAt(i + 1)) || !isHex(rawPath.charAt(i + 2))) {
-        throw Rejection.malformed(400, Rejection.FORMAT_ERROR, "the request path has a malformed percent-escape (RFC 3986 2.1: %XX)");
+      if (i + 2 >= rawPath.length()
+          || !isHex(rawPath.charAt(i + 1))
+          || !isHex(rawPath.charAt(i + 2))) {
+        throw Rejection.malformed(
+            400,
+            Rejection.FORMAT_ERROR,
+            "the request path has a malformed percent-escape (RFC 3986 2.1: %XX)");
       }
     }
   }
@@ -329,7 +390,9 @@ public final class ReferenceSandbox implements AutoCloseable {
     ctx.result(body);
   }
 
-  /** Error statuses Javalin produced itself (no route, wrong method): give them the family's shape. */
+  /**
+   * Error statuses Javalin produced itself (no route, wrong method): give them the family's shape.
+   */
   private static void statusWithoutBody(Context ctx, ErrorRenderer out, String text) {
     if (Boolean.TRUE.equals(ctx.attribute(ErrorRenderer.RENDERED))) {
       return;
@@ -340,16 +403,29 @@ public final class ReferenceSandbox implements AutoCloseable {
   private static void unexpected(Context ctx, Exception e, ErrorRenderer out) {
     ErrorRenderer.Dialect dialect = ErrorRenderer.dialectFor(ctx.req().getRequestURI());
     if (e instanceof HttpResponseException h && h.getStatus() >= 400 && h.getStatus() < 500) {
-      out.render(ctx, dialect, generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage()));
+      out.render(
+          ctx,
+          dialect,
+          generic(h.getStatus(), h.getMessage() == null ? "request refused" : h.getMessage()));
       return;
     }
-    // A bug in the sandbox, not a client error: worth a stack trace. No request data is logged beyond
+    // A bug in the sandbox, not a client error: worth a stack trace. No request data is logged
+    // beyond
     // method and path (never the query or body, which may carry tokens or codes).
-    LOG.error("reference sandbox failed on {} {}: {}", ctx.req().getMethod(), ctx.req().getRequestURI(), e.getClass().getName(), e);
+    LOG.error(
+        "reference sandbox failed on {} {}: {}",
+        ctx.req().getMethod(),
+        ctx.req().getRequestURI(),
+        e.getClass().getName(),
+        e);
     ctx.status(500);
     Map<String, Object> body = new LinkedHashMap<>();
     if (dialect == ErrorRenderer.Dialect.XS2A) {
-      body.put("tppMessages", List.of(Map.of("category", "ERROR", "code", "INTERNAL_SERVER_ERROR", "text", "internal error")));
+      body.put(
+          "tppMessages",
+          List.of(
+              Map.of(
+                  "category", "ERROR", "code", "INTERNAL_SERVER_ERROR", "text", "internal error")));
     } else {
       body.put("error", "server_error");
       body.put("error_description", "internal error");

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /auth/{tenant}/v1/registration} (contract section 5): REG-1..REG-8, each rule a small
- * named method. Errors use the OAuth shape; certificate and signature failures carry the Berlin Group
- * code as {@code error} with status 401.
+ * named method. Errors use the OAuth shape; certificate and signature failures carry the Berlin
+ * Group code as {@code error} with status 401.
  */
 final class RegistrationEndpoint {
 
@@ -132,37 +132,51 @@ final class RegistrationEndpoint {
     try {
       return FormData.parse(request.body());
     } catch (FormData.MalformedFormException e) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "form body is malformed: " + e.getMessage());
     }
   }
 
   /**
-   * REG-1, REG-3: the token from the form field and/or the Bearer header (equal when both are sent), known
-   * and not expired ({@code 401 invalid_token}). Empty only when a REG-3 deviation lets a request without
-   * a known token through.
+   * REG-1, REG-3: the token from the form field and/or the Bearer header (equal when both are
+   * sent), known and not expired ({@code 401 invalid_token}). Empty only when a REG-3 deviation
+   * lets a request without a known token through.
    */
-  Optional<InitialAccessTokens.Grant> requireValidInitialAccessToken(RequestView request, FormData form) {
+  Optional<InitialAccessTokens.Grant> requireValidInitialAccessToken(
+      RequestView request, FormData form) {
     if (form.count(INITIAL_ACCESS_TOKEN) > 1) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form field initial_access_token is repeated");
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "form field initial_access_token is repeated");
     }
     Optional<String> fromForm =
-        form.first(INITIAL_ACCESS_TOKEN).filter(s -> !s.isEmpty() && !options.deviates(Deviation.FORM_TOKEN_REFUSED));
-    Optional<String> fromHeader = options.deviates(Deviation.BEARER_TOKEN_REFUSED) ? Optional.empty() : bearerToken(request);
-    if (fromForm.isPresent() && fromHeader.isPresent() && !Secrets.same(fromForm.get(), fromHeader.get())) {
-      throw invalidToken("the initial_access_token form field and the Authorization Bearer token differ");
+        form.first(INITIAL_ACCESS_TOKEN)
+            .filter(s -> !s.isEmpty() && !options.deviates(Deviation.FORM_TOKEN_REFUSED));
+    Optional<String> fromHeader =
+        options.deviates(Deviation.BEARER_TOKEN_REFUSED) ? Optional.empty() : bearerToken(request);
+    if (fromForm.isPresent()
+        && fromHeader.isPresent()
+        && !Secrets.same(fromForm.get(), fromHeader.get())) {
+      throw invalidToken(
+          "the initial_access_token form field and the Authorization Bearer token differ");
     }
     Optional<String> token = fromForm.or(() -> fromHeader);
     if (token.isEmpty() && options.deviates(Deviation.MISSING_TOKEN_ACCEPTED)) {
       return Optional.empty();
     }
     String value =
-        token.orElseThrow(() -> invalidToken("no initial access token (form field initial_access_token or Authorization: Bearer)"));
+        token.orElseThrow(
+            () ->
+                invalidToken(
+                    "no initial access token (form field initial_access_token or Authorization: Bearer)"));
     if (options.deviates(Deviation.UNKNOWN_TOKEN_ACCEPTED) && tokens.issued(value).isEmpty()) {
       return Optional.empty();
     }
     Optional<InitialAccessTokens.Grant> grant =
-        options.deviates(Deviation.EXPIRED_TOKEN_ACCEPTED) ? tokens.issued(value) : tokens.valid(value);
-    return Optional.of(grant.orElseThrow(() -> invalidToken("the initial access token is unknown or expired")));
+        options.deviates(Deviation.EXPIRED_TOKEN_ACCEPTED)
+            ? tokens.issued(value)
+            : tokens.valid(value);
+    return Optional.of(
+        grant.orElseThrow(() -> invalidToken("the initial access token is unknown or expired")));
   }
 
   private Optional<String> bearerToken(RequestView request) {
@@ -187,17 +201,20 @@ final class RegistrationEndpoint {
   }
 
   /** REG-6: a token of one organization id cannot register with another's certificate. */
-  void requireTokenOfCertificateOrganization(InitialAccessTokens.Grant grant, TppCertificate certificate) {
+  void requireTokenOfCertificateOrganization(
+      InitialAccessTokens.Grant grant, TppCertificate certificate) {
     if (!grant.organizationId().equals(certificate.organizationId())) {
       throw invalidToken(
-          "the initial access token was issued for organization id " + grant.organizationId()
-              + ", the certificate is for " + certificate.organizationId());
+          "the initial access token was issued for organization id "
+              + grant.organizationId()
+              + ", the certificate is for "
+              + certificate.organizationId());
     }
   }
 
   /**
-   * REG-4, REG-5, REG-8: at least one redirect URI; each absolute with scheme and host and no fragment;
-   * no plain http in production.
+   * REG-4, REG-5, REG-8: at least one redirect URI; each absolute with scheme and host and no
+   * fragment; no plain http in production.
    */
   List<String> requireRedirectUris(FormData form) {
     List<String> uris = form.all(REDIRECT_URIS);
@@ -205,7 +222,8 @@ final class RegistrationEndpoint {
       if (options.deviates(Deviation.EMPTY_REDIRECT_URIS_ACCEPTED)) {
         return List.of();
       }
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "There should be at least one redirect URI");
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "There should be at least one redirect URI");
     }
     for (String uri : uris) {
       requireAbsoluteRedirectUri(uri);
@@ -231,25 +249,29 @@ final class RegistrationEndpoint {
     if ((uri.getHost() == null || uri.getHost().isEmpty()) && !relativeAccepted) {
       throw invalidRedirectUri("redirect URI '" + value + "' has no host");
     }
-    if ((uri.getRawFragment() != null || value.indexOf('#') >= 0) && !options.deviates(Deviation.FRAGMENT_REDIRECT_URI_ACCEPTED)) {
+    if ((uri.getRawFragment() != null || value.indexOf('#') >= 0)
+        && !options.deviates(Deviation.FRAGMENT_REDIRECT_URI_ACCEPTED)) {
       throw invalidRedirectUri("redirect URI '" + value + "' carries a fragment");
     }
   }
 
   /** REG-8: production accepts https redirect URIs only; the sandbox accepts http too. */
   void requireHttpsRedirectUriInProduction(String value) {
-    if (options.mode() == SandboxOptions.Mode.PRODUCTION && value.toLowerCase(Locale.ROOT).startsWith("http:")) {
-      throw invalidRedirectUri("redirect URI '" + value + "' uses plain http, which production refuses");
+    if (options.mode() == SandboxOptions.Mode.PRODUCTION
+        && value.toLowerCase(Locale.ROOT).startsWith("http:")) {
+      throw invalidRedirectUri(
+          "redirect URI '" + value + "' uses plain http, which production refuses");
     }
   }
 
   /**
-   * REG-7: an optional {@code sector_identifier_uri} (empty = absent) is https and serves a JSON array
-   * holding every registered redirect URI.
+   * REG-7: an optional {@code sector_identifier_uri} (empty = absent) is https and serves a JSON
+   * array holding every registered redirect URI.
    */
   Optional<String> requireValidSectorIdentifier(FormData form, List<String> redirectUris) {
     if (form.count(SECTOR_IDENTIFIER_URI) > 1) {
-      throw Rejection.badRequest(Rejection.INVALID_REQUEST, "form field sector_identifier_uri is repeated");
+      throw Rejection.badRequest(
+          Rejection.INVALID_REQUEST, "form field sector_identifier_uri is repeated");
     }
     Optional<String> value = form.first(SECTOR_IDENTIFIER_URI).filter(s -> !s.isEmpty());
     if (value.isEmpty() || options.deviates(Deviation.SECTOR_IDENTIFIER_NOT_VALIDATED)) {
@@ -269,7 +291,8 @@ final class RegistrationEndpoint {
     try {
       document = sectorFetcher.fetch(uri);
     } catch (Exception e) { // IOException, or HttpClient's IllegalArgumentException on odd URIs
-      throw invalidMetadata("sector_identifier_uri '" + text + "' could not be fetched: " + e.getMessage());
+      throw invalidMetadata(
+          "sector_identifier_uri '" + text + "' could not be fetched: " + e.getMessage());
     }
     Set<String> listed = new HashSet<>();
     try {
@@ -284,7 +307,8 @@ final class RegistrationEndpoint {
         listed.add(element.asText());
       }
     } catch (Exception e) {
-      throw invalidMetadata("sector_identifier_uri '" + text + "' does not serve a JSON array of URIs");
+      throw invalidMetadata(
+          "sector_identifier_uri '" + text + "' does not serve a JSON array of URIs");
     }
     List<String> missing = new ArrayList<>();
     for (String redirectUri : redirectUris) {
@@ -293,7 +317,8 @@ final class RegistrationEndpoint {
       }
     }
     if (!missing.isEmpty()) {
-      throw invalidMetadata("sector_identifier_uri '" + text + "' does not list redirect URI(s) " + missing);
+      throw invalidMetadata(
+          "sector_identifier_uri '" + text + "' does not list redirect URI(s) " + missing);
     }
     return value;
   }

@@ -4,12 +4,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A client error: thrown by a rule check, rendered by {@link ErrorRenderer} in the shape of the endpoint's
- * family (contract section 8). The text names what is wrong and never carries a secret.
+ * A client error: thrown by a rule check, rendered by {@link ErrorRenderer} in the shape of the
+ * endpoint's family (contract section 8). The text names what is wrong and never carries a secret.
  *
- * <p>Two deliberately wrong answers of a {@link Deviation} travel the same way, because the check that
- * decides them is where the faithful refusal is thrown: {@link #deviantServerError} (a 500 with a stack
- * trace as text) and {@link #deviantRedirect} (a 302). The faithful sandbox never creates them.
+ * <p>Two deliberately wrong answers of a {@link Deviation} travel the same way, because the check
+ * that decides them is where the faithful refusal is thrown: {@link #deviantServerError} (a 500
+ * with a stack trace as text) and {@link #deviantRedirect} (a 302). The faithful sandbox never
+ * creates them.
  */
 final class Rejection extends RuntimeException {
 
@@ -29,7 +30,13 @@ final class Rejection extends RuntimeException {
     this(status, code, text, headers, false, false);
   }
 
-  private Rejection(int status, String code, String text, Map<String, String> headers, boolean malformed, boolean deviant) {
+  private Rejection(
+      int status,
+      String code,
+      String text,
+      Map<String, String> headers,
+      boolean malformed,
+      boolean deviant) {
     super(Objects.requireNonNull(text, "text"), null, false, false);
     if (!deviant && (status < 400 || status > 499)) {
       throw new IllegalArgumentException("a rejection is a 4xx, not " + status);
@@ -42,9 +49,9 @@ final class Rejection extends RuntimeException {
   }
 
   /**
-   * A deviation's 500 (e.g. {@link Deviation#SERVER_ERROR_ON_GARBLED_CERTIFICATE}): the text is what a
-   * careless server prints, the exception and its first stack frames. {@link ErrorRenderer} sends it as
-   * {@code text/plain} whatever the endpoint family.
+   * A deviation's 500 (e.g. {@link Deviation#SERVER_ERROR_ON_GARBLED_CERTIFICATE}): the text is
+   * what a careless server prints, the exception and its first stack frames. {@link ErrorRenderer}
+   * sends it as {@code text/plain} whatever the endpoint family.
    */
   static Rejection deviantServerError(Throwable cause) {
     StringBuilder trace = new StringBuilder(String.valueOf(cause));
@@ -56,21 +63,24 @@ final class Rejection extends RuntimeException {
   }
 
   /**
-   * A deviation's 302 to {@code location} (e.g. {@link Deviation#OPEN_REDIRECT_ON_MISMATCH}): an error
-   * sent to a URI the sandbox should never redirect to.
+   * A deviation's 302 to {@code location} (e.g. {@link Deviation#OPEN_REDIRECT_ON_MISMATCH}): an
+   * error sent to a URI the sandbox should never redirect to.
    */
   static Rejection deviantRedirect(String location) {
-    return new Rejection(302, "redirect", "redirected to " + location, Map.of("Location", location), false, true);
+    return new Rejection(
+        302, "redirect", "redirected to " + location, Map.of("Location", location), false, true);
   }
 
-  /** Whether this is a deliberately wrong answer of a {@link Deviation} (a 302 or 500, not a 4xx). */
+  /**
+   * Whether this is a deliberately wrong answer of a {@link Deviation} (a 302 or 500, not a 4xx).
+   */
   boolean isDeviant() {
     return deviant;
   }
 
   /**
-   * A request malformed at the HTTP level (unreadable or oversized body, unknown path, wrong method),
-   * before any endpoint rule: {@code FORMAT_ERROR} (or {@code RESOURCE_UNKNOWN} / {@code
+   * A request malformed at the HTTP level (unreadable or oversized body, unknown path, wrong
+   * method), before any endpoint rule: {@code FORMAT_ERROR} (or {@code RESOURCE_UNKNOWN} / {@code
    * SERVICE_INVALID}) on XS2A paths, {@code invalid_request} on OAuth and browser paths.
    */
   static Rejection malformed(int status, String xs2aCode, String text) {

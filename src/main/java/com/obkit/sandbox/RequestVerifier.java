@@ -3,9 +3,9 @@ package com.obkit.sandbox;
 import java.util.Objects;
 
 /**
- * Which rules apply to which request (contract sections 2, 3 and 5): signed XS2A requests (onboarding,
- * test accounts) need everything; the registration call needs the certificate headers and a valid
- * signature only when one is present.
+ * Which rules apply to which request (contract sections 2, 3 and 5): signed XS2A requests
+ * (onboarding, test accounts) need everything; the registration call needs the certificate headers
+ * and a valid signature only when one is present.
  */
 final class RequestVerifier {
 
@@ -14,11 +14,13 @@ final class RequestVerifier {
   private final SignatureVerifier signatures;
 
   /**
-   * A verifier for {@code options}' mode (SIG-7) breaking exactly the rules of sections 2, 3 and 5 named
-   * by its deviations. {@code certificates} and {@code signatures} must have been built with the same
-   * options: {@link ReferenceSandbox#start} builds all three from one {@link SandboxOptions}.
+   * A verifier for {@code options}' mode (SIG-7) breaking exactly the rules of sections 2, 3 and 5
+   * named by its deviations. {@code certificates} and {@code signatures} must have been built with
+   * the same options: {@link ReferenceSandbox#start} builds all three from one {@link
+   * SandboxOptions}.
    */
-  RequestVerifier(SandboxOptions options, CertificateVerifier certificates, SignatureVerifier signatures) {
+  RequestVerifier(
+      SandboxOptions options, CertificateVerifier certificates, SignatureVerifier signatures) {
     this.options = Objects.requireNonNull(options, "options");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -32,13 +34,14 @@ final class RequestVerifier {
   }
 
   /**
-   * Fails fast when a collaborator was built with other options than its user: half a sandbox breaking
-   * a rule (a {@link Deviation}) and half keeping it would make a self-test pass or fail for the wrong
-   * reason.
+   * Fails fast when a collaborator was built with other options than its user: half a sandbox
+   * breaking a rule (a {@link Deviation}) and half keeping it would make a self-test pass or fail
+   * for the wrong reason.
    */
   static void requireSameOptions(SandboxOptions expected, SandboxOptions actual, String what) {
     if (!expected.equals(actual)) {
-      throw new IllegalArgumentException(what + " was built with other sandbox options than its user");
+      throw new IllegalArgumentException(
+          what + " was built with other sandbox options than its user");
     }
   }
 
@@ -47,14 +50,16 @@ final class RequestVerifier {
     return verify(request, !options.deviates(Deviation.SIGNATURE_NOT_REQUIRED));
   }
 
-  /** Section 5: SIG-7 (sandbox), certificate rules; signature rules only when a Signature is sent. */
+  /**
+   * Section 5: SIG-7 (sandbox), certificate rules; signature rules only when a Signature is sent.
+   */
   TppCertificate verifyRegistration(RequestView request) {
     return verify(request, options.deviates(Deviation.UNSIGNED_REGISTRATION_REFUSED));
   }
 
   /**
-   * SIG-7 (sandbox), certificate rules, and the signature rules when {@code signatureRequired} or when a
-   * {@code Signature} is sent anyway (a signature present is always verified).
+   * SIG-7 (sandbox), certificate rules, and the signature rules when {@code signatureRequired} or
+   * when a {@code Signature} is sent anyway (a signature present is always verified).
    */
   TppCertificate verify(RequestView request, boolean signatureRequired) {
     requireSslCertificateInSandbox(request);
@@ -65,7 +70,9 @@ final class RequestVerifier {
     return certificate;
   }
 
-  /** SIG-7: the sandbox wants {@code SSL-Certificate} on every request; production uses mutual TLS. */
+  /**
+   * SIG-7: the sandbox wants {@code SSL-Certificate} on every request; production uses mutual TLS.
+   */
   void requireSslCertificateInSandbox(RequestView request) {
     if (options.mode() == SandboxOptions.Mode.SANDBOX) {
       certificates.verifySslCertificate(request);

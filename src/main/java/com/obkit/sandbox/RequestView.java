@@ -25,7 +25,13 @@ final class RequestView {
   private final byte[] body;
   private final String baseUrl;
 
-  private RequestView(String method, String rawPath, String rawQuery, HttpServletRequest request, byte[] body, String baseUrl) {
+  private RequestView(
+      String method,
+      String rawPath,
+      String rawQuery,
+      HttpServletRequest request,
+      byte[] body,
+      String baseUrl) {
     this.method = method;
     this.rawPath = rawPath;
     this.rawQuery = rawQuery;
@@ -47,8 +53,8 @@ final class RequestView {
   }
 
   /**
-   * The base URL as the client addressed the server (scheme and Host), so that absolute links work on
-   * ephemeral ports and behind port forwarding.
+   * The base URL as the client addressed the server (scheme and Host), so that absolute links work
+   * on ephemeral ports and behind port forwarding.
    */
   static String baseUrlOf(HttpServletRequest req) {
     String scheme = req.getScheme().toLowerCase(Locale.ROOT);
@@ -57,7 +63,10 @@ final class RequestView {
       host = "[" + host + "]"; // IPv6 literal
     }
     int port = req.getServerPort();
-    boolean defaultPort = port <= 0 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+    boolean defaultPort =
+        port <= 0
+            || ("https".equals(scheme) && port == 443)
+            || ("http".equals(scheme) && port == 80);
     return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 
@@ -79,12 +88,16 @@ final class RequestView {
       return bytes;
     } catch (IOException e) {
       // A broken upload is the client's problem, never a 5xx (ERR-1).
-      throw Rejection.malformed(400, Rejection.FORMAT_ERROR, "the request body could not be read: " + e.getClass().getSimpleName());
+      throw Rejection.malformed(
+          400,
+          Rejection.FORMAT_ERROR,
+          "the request body could not be read: " + e.getClass().getSimpleName());
     }
   }
 
   static Rejection tooLarge(int maxBodyBytes) {
-    return Rejection.malformed(413, Rejection.FORMAT_ERROR, "request body larger than " + maxBodyBytes + " bytes");
+    return Rejection.malformed(
+        413, Rejection.FORMAT_ERROR, "request body larger than " + maxBodyBytes + " bytes");
   }
 
   String method() {
@@ -126,8 +139,8 @@ final class RequestView {
   }
 
   /**
-   * The header's value, several instances joined by {@code ", "} as CAV 2.3 joins them; empty when the
-   * header is absent or blank.
+   * The header's value, several instances joined by {@code ", "} as CAV 2.3 joins them; empty when
+   * the header is absent or blank.
    */
   Optional<String> header(String name) {
     List<String> values = headerValues(name);

@@ -11,8 +11,12 @@ final class Routes {
   static Tenant tenant(Context ctx) {
     String value = ctx.pathParam("tenant");
     return Tenant.byPathValue(value)
-        .orElseThrow(() ->
-            Rejection.malformed(404, Rejection.RESOURCE_UNKNOWN, "unknown tenant '" + value + "' (expected uk, nl, be_fr or be_nl)"));
+        .orElseThrow(
+            () ->
+                Rejection.malformed(
+                    404,
+                    Rejection.RESOURCE_UNKNOWN,
+                    "unknown tenant '" + value + "' (expected uk, nl, be_fr or be_nl)"));
   }
 
   /** Whether the Content-Type's media type (parameters ignored) is {@code expected}. */

@@ -23,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the reference sandbox on its own: {@code mvn -q compile exec:java -Dexec.args="--port 8080"}.
- * Plain HTTP by default so that curl works as on the bank's page; {@code --tls} serves HTTPS with a
- * certificate generated at start ({@code --server-cert-out} writes it as PEM for clients to trust).
- * Runs until Ctrl-C. {@code --deviation NAME} (repeatable) makes it misbehave on purpose, breaking one
- * contract rule per {@link Deviation}; {@code --list-deviations} lists them. Exit codes: 0 after shutdown,
- * 1 when the server cannot start, 2 for bad options (an unknown deviation among them).
+ * Runs the reference sandbox on its own: {@code mvn -q compile exec:java -Dexec.args="--port
+ * 8080"}. Plain HTTP by default so that curl works as on the bank's page; {@code --tls} serves
+ * HTTPS with a certificate generated at start ({@code --server-cert-out} writes it as PEM for
+ * clients to trust). Runs until Ctrl-C. {@code --deviation NAME} (repeatable) makes it misbehave on
+ * purpose, breaking one contract rule per {@link Deviation}; {@code --list-deviations} lists them.
+ * Exit codes: 0 after shutdown, 1 when the server cannot start, 2 for bad options (an unknown
+ * deviation among them).
  */
 @Command(
     name = "reference-sandbox",
@@ -39,37 +40,71 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description = "Interface to bind (default: ${DEFAULT-VALUE}).")
   private String host;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "TCP port, 0 for an ephemeral one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description = "TCP port, 0 for an ephemeral one (default: ${DEFAULT-VALUE}).")
   private int port;
 
-  @Option(names = "--tls", negatable = true, defaultValue = "false", description = "Serve HTTPS with a generated certificate (default: plain HTTP).")
+  @Option(
+      names = "--tls",
+      negatable = true,
+      defaultValue = "false",
+      description = "Serve HTTPS with a generated certificate (default: plain HTTP).")
   private boolean tls;
 
-  @Option(names = "--mode", defaultValue = "sandbox", paramLabel = "sandbox|production", description = "sandbox or production (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--mode",
+      defaultValue = "sandbox",
+      paramLabel = "sandbox|production",
+      description = "sandbox or production (default: ${DEFAULT-VALUE}).")
   private SandboxOptions.Mode mode;
 
-  @Option(names = "--token-lifetime", defaultValue = "86400", paramLabel = "SECONDS", description = "Initial access token lifetime (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--token-lifetime",
+      defaultValue = "86400",
+      paramLabel = "SECONDS",
+      description = "Initial access token lifetime (default: ${DEFAULT-VALUE}).")
   private long tokenLifetimeSeconds;
 
-  @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MILLIS", description = "Delay before every answer (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latency-ms",
+      defaultValue = "0",
+      paramLabel = "MILLIS",
+      description = "Delay before every answer (default: ${DEFAULT-VALUE}).")
   private long latencyMillis;
 
-  @Option(names = "--max-body-bytes", defaultValue = "65536", paramLabel = "BYTES", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "65536",
+      paramLabel = "BYTES",
+      description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
   private int maxBodyBytes;
 
-  @Option(names = "--server-cert-out", paramLabel = "FILE", description = "Write the TLS certificate as PEM (needs --tls).")
+  @Option(
+      names = "--server-cert-out",
+      paramLabel = "FILE",
+      description = "Write the TLS certificate as PEM (needs --tls).")
   private Path serverCertOut;
 
   @Option(
       names = "--deviation",
       paramLabel = "NAME",
-      description = "Break one contract rule on purpose (repeatable; see --list-deviations), e.g. PREFIX_REDIRECT_MATCH.")
+      description =
+          "Break one contract rule on purpose (repeatable; see --list-deviations), e.g. PREFIX_REDIRECT_MATCH.")
   private List<String> deviations = new ArrayList<>();
 
-  @Option(names = "--list-deviations", description = "List the deviations (name, rule, mode, what goes wrong) and exit.")
+  @Option(
+      names = "--list-deviations",
+      description = "List the deviations (name, rule, mode, what goes wrong) and exit.")
   private boolean listDeviations;
 
   private final Consumer<ReferenceSandbox> awaitShutdown;
@@ -97,7 +132,14 @@ public final class SandboxMain implements Callable<Integer> {
     if (listDeviations) {
       PrintWriter out = spec.commandLine().getOut();
       for (Deviation d : Deviation.values()) {
-        out.println(d.name() + "\t" + d.rule() + "\t" + d.mode().name().toLowerCase(Locale.ROOT) + "\t" + d.description());
+        out.println(
+            d.name()
+                + "\t"
+                + d.rule()
+                + "\t"
+                + d.mode().name().toLowerCase(Locale.ROOT)
+                + "\t"
+                + d.description());
       }
       out.flush();
       return 0;
@@ -132,14 +174,29 @@ public final class SandboxMain implements Callable<Integer> {
     }
     try {
       if (serverCertOut != null) {
-        Files.writeString(serverCertOut, pem(sandbox.serverCertificate().orElseThrow()), StandardCharsets.US_ASCII);
+        Files.writeString(
+            serverCertOut,
+            pem(sandbox.serverCertificate().orElseThrow()),
+            StandardCharsets.US_ASCII);
       }
-      out.println("Reference sandbox (" + options.mode().name().toLowerCase(Locale.ROOT) + " mode) listening on " + sandbox.baseUrl());
+      out.println(
+          "Reference sandbox ("
+              + options.mode().name().toLowerCase(Locale.ROOT)
+              + " mode) listening on "
+              + sandbox.baseUrl());
       if (!options.deviations().isEmpty()) {
-        out.println("Deliberately breaking the contract with: " + String.join(", ", options.deviations()));
+        out.println(
+            "Deliberately breaking the contract with: " + String.join(", ", options.deviations()));
       }
-      out.println("Try: curl " + (tls ? (serverCertOut != null ? "--cacert " + serverCertOut + " " : "-k ") : "") + sandbox.baseUrl() + "/xs2a-bg/version");
-      out.println("Onboarding: GET " + sandbox.baseUrl() + "/xs2a-bg/{uk|nl|be_fr|be_nl}/onboarding/v1 (signed)");
+      out.println(
+          "Try: curl "
+              + (tls ? (serverCertOut != null ? "--cacert " + serverCertOut + " " : "-k ") : "")
+              + sandbox.baseUrl()
+              + "/xs2a-bg/version");
+      out.println(
+          "Onboarding: GET "
+              + sandbox.baseUrl()
+              + "/xs2a-bg/{uk|nl|be_fr|be_nl}/onboarding/v1 (signed)");
       out.println("Press Ctrl-C to stop.");
       out.flush();
       awaitShutdown.accept(sandbox);
@@ -156,7 +213,8 @@ public final class SandboxMain implements Callable<Integer> {
   static String pem(X509Certificate certificate) {
     try {
       return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded())
           + "\n-----END CERTIFICATE-----\n";
     } catch (CertificateEncodingException e) {
       throw new IllegalStateException("cannot encode the server certificate", e);
@@ -165,10 +223,14 @@ public final class SandboxMain implements Callable<Integer> {
 
   private static void awaitJvmShutdown(ReferenceSandbox sandbox) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "reference-sandbox-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sandbox.close();
+                  stopped.countDown();
+                },
+                "reference-sandbox-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -13,14 +13,16 @@ import java.util.TreeSet;
  * @param host interface to bind, e.g. {@code 127.0.0.1}
  * @param port TCP port, 0 for an ephemeral one
  * @param tls whether to serve HTTPS with a certificate generated at start
- * @param mode {@link Mode#SANDBOX} (test certificates, {@code SSL-Certificate} header, test accounts) or
- *     {@link Mode#PRODUCTION} (no {@code SSL-Certificate}, no test accounts, https redirect URIs only)
- * @param tokenLifetime lifetime of an initial access token (TOK-1 {@code expires_in}), at least one second
+ * @param mode {@link Mode#SANDBOX} (test certificates, {@code SSL-Certificate} header, test
+ *     accounts) or {@link Mode#PRODUCTION} (no {@code SSL-Certificate}, no test accounts, https
+ *     redirect URIs only)
+ * @param tokenLifetime lifetime of an initial access token (TOK-1 {@code expires_in}), at least one
+ *     second
  * @param latency delay added before every answer, zero or more
  * @param clock the sandbox's notion of now: certificate validity, token, session and code expiry
- * @param deviations names of {@link Deviation}s: deliberate violations, each of exactly one contract rule
- *     (for the kit's self-tests); parsed by {@link Deviation#parse} (so a typo fails here) and kept as
- *     the constants' names
+ * @param deviations names of {@link Deviation}s: deliberate violations, each of exactly one
+ *     contract rule (for the kit's self-tests); parsed by {@link Deviation#parse} (so a typo fails
+ *     here) and kept as the constants' names
  * @param maxBodyBytes largest request body accepted; larger bodies get 413
  */
 public record SandboxOptions(
@@ -55,7 +57,9 @@ public record SandboxOptions(
     }
     if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(
-          "tokenLifetime " + tokenLifetime + " must be at least one second (expires_in is in seconds)");
+          "tokenLifetime "
+              + tokenLifetime
+              + " must be at least one second (expires_in is in seconds)");
     }
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency " + latency + " must not be negative");
@@ -91,39 +95,48 @@ public record SandboxOptions(
   }
 
   public SandboxOptions withHost(String value) {
-    return new SandboxOptions(value, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        value, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withPort(int value) {
-    return new SandboxOptions(host, value, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, value, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withTls(boolean value) {
-    return new SandboxOptions(host, port, value, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, value, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withMode(Mode value) {
-    return new SandboxOptions(host, port, tls, value, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, tls, value, tokenLifetime, latency, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withTokenLifetime(Duration value) {
-    return new SandboxOptions(host, port, tls, mode, value, latency, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, tls, mode, value, latency, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withLatency(Duration value) {
-    return new SandboxOptions(host, port, tls, mode, tokenLifetime, value, clock, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, tls, mode, tokenLifetime, value, clock, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withClock(Clock value) {
-    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, value, deviations, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, tls, mode, tokenLifetime, latency, value, deviations, maxBodyBytes);
   }
 
   public SandboxOptions withDeviations(Set<String> value) {
-    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, clock, value, maxBodyBytes);
+    return new SandboxOptions(
+        host, port, tls, mode, tokenLifetime, latency, clock, value, maxBodyBytes);
   }
 
   public SandboxOptions withMaxBodyBytes(int value) {
-    return new SandboxOptions(host, port, tls, mode, tokenLifetime, latency, clock, deviations, value);
+    return new SandboxOptions(
+        host, port, tls, mode, tokenLifetime, latency, clock, deviations, value);
   }
 
   /** Whether deviation {@code name} (as {@link Deviation#parse} reads it) is switched on. */
@@ -131,7 +144,10 @@ public record SandboxOptions(
     return deviates(Deviation.parse(name));
   }
 
-  /** Whether {@code deviation} is switched on: the sandbox then breaks {@link Deviation#rule()} on purpose. */
+  /**
+   * Whether {@code deviation} is switched on: the sandbox then breaks {@link Deviation#rule()} on
+   * purpose.
+   */
   public boolean deviates(Deviation deviation) {
     return deviations.contains(deviation.name());
   }

@@ -34,7 +34,10 @@ public final class SandboxState {
 
   /** The organization's currently registered redirect URIs (empty when not registered). */
   public List<String> redirectUris(OrganizationId organizationId) {
-    return clients.byOrganization(organizationId).map(ClientRegistry.Client::redirectUris).orElse(List.of());
+    return clients
+        .byOrganization(organizationId)
+        .map(ClientRegistry.Client::redirectUris)
+        .orElse(List.of());
   }
 
   /** Lowercase hex SHA-256 of the organization's active certificate (CERT-4), once onboarded. */

@@ -10,17 +10,21 @@ import java.util.function.Consumer;
 /**
  * Opaque random values and their constant-time comparison. Values a party must keep secret (tokens,
  * client secrets, codes, login session ids, digipass numbers) come from {@link #secret} and {@link
- * #digipass}, which hand each value to the listener given at construction (a leak test's way of knowing
- * the secrets of a run, see {@link ReferenceSandbox#start(SandboxOptions, SectorIdentifierFetcher,
- * Consumer)}); identifiers that are not secret ({@code client_id}, IBAN digits) come from {@link
- * #identifier} and {@link #digits}, which do not. Nothing here remembers a value.
+ * #digipass}, which hand each value to the listener given at construction (a leak test's way of
+ * knowing the secrets of a run, see {@link ReferenceSandbox#start(SandboxOptions,
+ * SectorIdentifierFetcher, Consumer)}); identifiers that are not secret ({@code client_id}, IBAN
+ * digits) come from {@link #identifier} and {@link #digits}, which do not. Nothing here remembers a
+ * value.
  */
 final class Secrets {
 
   private final SecureRandom random = new SecureRandom();
   private final Consumer<String> issued;
 
-  /** Secrets reported to no one (a value that never leaves the sandbox, such as a keystore password). */
+  /**
+   * Secrets reported to no one (a value that never leaves the sandbox, such as a keystore
+   * password).
+   */
   Secrets() {
     this(value -> {});
   }
@@ -33,12 +37,17 @@ final class Secrets {
     this.issued = Objects.requireNonNull(issued, "issued");
   }
 
-  /** A secret of {@code bytes} random bytes, base64url without padding (32 bytes = 256 bits); reported. */
+  /**
+   * A secret of {@code bytes} random bytes, base64url without padding (32 bytes = 256 bits);
+   * reported.
+   */
   String secret(int bytes) {
     return report(opaque(bytes));
   }
 
-  /** An identifier that is not secret (e.g. a {@code client_id}), as {@link #secret}; not reported. */
+  /**
+   * An identifier that is not secret (e.g. a {@code client_id}), as {@link #secret}; not reported.
+   */
   String identifier(int bytes) {
     return opaque(bytes);
   }
@@ -48,7 +57,9 @@ final class Secrets {
     return report(digits(count));
   }
 
-  /** {@code count} random decimal digits that are not secret (IBAN account digits); not reported. */
+  /**
+   * {@code count} random decimal digits that are not secret (IBAN account digits); not reported.
+   */
   String digits(int count) {
     StringBuilder sb = new StringBuilder(count);
     for (int i = 0; i < count; i++) {
@@ -62,7 +73,8 @@ final class Secrets {
     if (a == null || b == null) {
       return false;
     }
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private String opaque(int bytes) {

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Fetches the document at a {@code sector_identifier_uri} (REG-7, OIDC Registration section 5), so that
- * tests can replace the network with a fake.
+ * Fetches the document at a {@code sector_identifier_uri} (REG-7, OIDC Registration section 5), so
+ * that tests can replace the network with a fake.
  */
 @FunctionalInterface
 public interface SectorIdentifierFetcher {
@@ -36,7 +36,11 @@ public interface SectorIdentifierFetcher {
     int limit = 64 * 1024;
     return uri -> {
       HttpRequest request =
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).header("Accept", "application/json").GET().build();
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(3))
+              .header("Accept", "application/json")
+              .GET()
+              .build();
       HttpResponse<InputStream> response;
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

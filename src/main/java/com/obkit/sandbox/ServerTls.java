@@ -12,9 +12,9 @@ import java.util.Set;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The sandbox's TLS identity: an RSA 2048 key and a server certificate for 127.0.0.1, localhost and the
- * bind host, issued at start by a throwaway test CA, in memory (no files on disk). Clients trust
- * {@link #certificate()} directly.
+ * The sandbox's TLS identity: an RSA 2048 key and a server certificate for 127.0.0.1, localhost and
+ * the bind host, issued at start by a throwaway test CA, in memory (no files on disk). Clients
+ * trust {@link #certificate()} directly.
  */
 final class ServerTls {
 
@@ -31,13 +31,18 @@ final class ServerTls {
   static ServerTls generate(String bindHost) {
     try {
       // The kit's one certificate generator (pki): a throwaway CA issues the server certificate.
-      TestCa ca = TestCa.create("CN=obkit reference sandbox CA, O=obkit", KeyPool.generateRsa(2048));
-      Credentials server = ca.issueTlsServer(KeyPool.generateRsa(2048), names(bindHost).toArray(String[]::new));
+      TestCa ca =
+          TestCa.create("CN=obkit reference sandbox CA, O=obkit", KeyPool.generateRsa(2048));
+      Credentials server =
+          ca.issueTlsServer(KeyPool.generateRsa(2048), names(bindHost).toArray(String[]::new));
       String password = new Secrets().secret(18); // never leaves this object: reported to no one
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
       keyStore.setKeyEntry(
-          "sandbox", server.privateKey(), password.toCharArray(), new X509Certificate[] {server.certificate(), ca.certificate()});
+          "sandbox",
+          server.privateKey(),
+          password.toCharArray(),
+          new X509Certificate[] {server.certificate(), ca.certificate()});
       return new ServerTls(server.certificate(), keyStore, password);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot generate the sandbox TLS certificate", e);
@@ -48,7 +53,10 @@ final class ServerTls {
   private static List<String> names(String bindHost) {
     Set<String> names = new LinkedHashSet<>(List.of("127.0.0.1", "::1", "localhost"));
     if (!isWildcard(bindHost)) {
-      String host = bindHost.startsWith("[") && bindHost.endsWith("]") ? bindHost.substring(1, bindHost.length() - 1) : bindHost;
+      String host =
+          bindHost.startsWith("[") && bindHost.endsWith("]")
+              ? bindHost.substring(1, bindHost.length() - 1)
+              : bindHost;
       names.add(host);
     }
     return List.copyOf(names);

@@ -10,12 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameters of a draft-cavage {@code Signature} header: {@code name="value"} pairs separated by
- * commas. Parameter names are case-sensitive as in CAV 2.1; unknown parameters are kept and ignored.
+ * The parameters of a draft-cavage {@code Signature} header: {@code name="value"} pairs separated
+ * by commas. Parameter names are case-sensitive as in CAV 2.1; unknown parameters are kept and
+ * ignored.
  */
 final class SignatureHeader {
 
-  private static final Pattern PARAMETER = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*\"([^\"]*)\"\\s*");
+  private static final Pattern PARAMETER =
+      Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*\"([^\"]*)\"\\s*");
 
   private final Map<String, String> parameters;
 
@@ -35,7 +37,8 @@ final class SignatureHeader {
     while (true) {
       m.region(position, value.length());
       if (!m.lookingAt()) {
-        throw new IllegalArgumentException("is not a list of name=\"value\" parameters (at character " + position + ")");
+        throw new IllegalArgumentException(
+            "is not a list of name=\"value\" parameters (at character " + position + ")");
       }
       if (parameters.put(m.group(1), m.group(2)) != null) {
         throw new IllegalArgumentException("repeats parameter " + m.group(1));
@@ -45,7 +48,8 @@ final class SignatureHeader {
         break;
       }
       if (value.charAt(position) != ',') {
-        throw new IllegalArgumentException("expects ',' between parameters (at character " + position + ")");
+        throw new IllegalArgumentException(
+            "expects ',' between parameters (at character " + position + ")");
       }
       position++;
     }
@@ -60,7 +64,9 @@ final class SignatureHeader {
     return Optional.ofNullable(parameters.get("algorithm"));
   }
 
-  /** The signed header names, lowercase, in order; CAV 2.1.3 defaults to {@code date} when absent. */
+  /**
+   * The signed header names, lowercase, in order; CAV 2.1.3 defaults to {@code date} when absent.
+   */
   List<String> headers() {
     String list = parameters.getOrDefault("headers", "date").trim();
     if (list.isEmpty()) {

@@ -2,13 +2,13 @@ package com.obkit.sandbox;
 
 import com.obkit.pki.KeyId;
 import com.obkit.signing.DigestAlgorithm;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,10 +23,12 @@ import java.util.Set;
  * certificate), SIG-5/SIG-6 (algorithm labels). Signing string per draft-cavage-http-signatures-10
  * section 2.3.
  *
- * <p>Deliberately independent of the kit's {@code com.obkit.signing} (only its {@link DigestAlgorithm}
- * enum is shared): this is the second implementation the kit's signer is checked against.
+ * <p>Deliberately independent of the kit's {@code com.obkit.signing} (only its {@link
+ * DigestAlgorithm} enum is shared): this is the second implementation the kit's signer is checked
+ * against.
  *
- * <p>The {@link Deviation}s of section 2 are switches inside these methods, one per rule they break.
+ * <p>The {@link Deviation}s of section 2 are switches inside these methods, one per rule they
+ * break.
  */
 final class SignatureVerifier {
 
@@ -40,7 +42,10 @@ final class SignatureVerifier {
 
   private final SandboxOptions options;
 
-  /** A verifier that breaks exactly the section 2 rules named by {@code options}' deviations (none: faithful). */
+  /**
+   * A verifier that breaks exactly the section 2 rules named by {@code options}' deviations (none:
+   * faithful).
+   */
   SignatureVerifier(SandboxOptions options) {
     this.options = Objects.requireNonNull(options, "options");
   }
@@ -64,7 +69,8 @@ final class SignatureVerifier {
       requireDigestMatchesBody(request);
     }
     String signingString = requireSignedHeadersPresent(signature, request);
-    if (options.deviates(Deviation.SIGNED_HEADERS_NOT_CHECKED) && verifies(signature, digestLine(request), certificate)) {
+    if (options.deviates(Deviation.SIGNED_HEADERS_NOT_CHECKED)
+        && verifies(signature, digestLine(request), certificate)) {
       return; // SIG-2 broken: the headers listed besides digest are not protected
     }
     if (!options.deviates(Deviation.SIGNATURE_NOT_VERIFIED)) {
@@ -76,7 +82,9 @@ final class SignatureVerifier {
   String requireSignaturePresent(RequestView request) {
     return request
         .header(SIGNATURE)
-        .orElseThrow(() -> Rejection.unauthorized(Rejection.SIGNATURE_MISSING, "header Signature is missing"));
+        .orElseThrow(
+            () ->
+                Rejection.unauthorized(Rejection.SIGNATURE_MISSING, "header Signature is missing"));
   }
 
   /** The header is a cavage parameter list with keyId, algorithm and signature. */
@@ -104,15 +112,20 @@ final class SignatureVerifier {
   /** SIG-5 / SIG-6: {@code SHA256withRSA} or {@code rsa-sha256}, case-insensitive. */
   void requireKnownAlgorithm(SignatureHeader signature) {
     String label = signature.algorithm().orElse("");
-    Set<String> accepted = options.deviates(Deviation.RSA_SHA256_LABEL_REFUSED) ? Set.of("sha256withrsa") : ALGORITHM_LABELS;
+    Set<String> accepted =
+        options.deviates(Deviation.RSA_SHA256_LABEL_REFUSED)
+            ? Set.of("sha256withrsa")
+            : ALGORITHM_LABELS;
     if (!accepted.contains(label.toLowerCase(Locale.ROOT))) {
-      throw invalid("header Signature algorithm '" + label + "' is not SHA256withRSA or rsa-sha256");
+      throw invalid(
+          "header Signature algorithm '" + label + "' is not SHA256withRSA or rsa-sha256");
     }
   }
 
   /**
-   * SIG-4: {@code keyId} is {@code SN=<hex serial>,CA=<issuer DN>}; the serial is compared as a number,
-   * the issuer exactly against {@code X500Principal.getName("RFC1779")} of the certificate's issuer.
+   * SIG-4: {@code keyId} is {@code SN=<hex serial>,CA=<issuer DN>}; the serial is compared as a
+   * number, the issuer exactly against {@code X500Principal.getName("RFC1779")} of the
+   * certificate's issuer.
    */
   void requireKeyIdMatchesCertificate(SignatureHeader signature, X509Certificate certificate) {
     KeyId keyId;
@@ -121,15 +134,22 @@ final class SignatureVerifier {
     } catch (IllegalArgumentException e) {
       throw invalid("header Signature keyId is not of the form SN=<hex serial>,CA=<issuer DN>");
     }
-    if (!keyId.serialNumber().equals(certificate.getSerialNumber()) && !options.deviates(Deviation.KEYID_SERIAL_NOT_CHECKED)) {
+    if (!keyId.serialNumber().equals(certificate.getSerialNumber())
+        && !options.deviates(Deviation.KEYID_SERIAL_NOT_CHECKED)) {
       throw invalid(
-          "header Signature keyId serial number " + keyId.serialNumber().toString(16)
-              + " does not match TPP-Signature-Certificate serial number " + certificate.getSerialNumber().toString(16));
+          "header Signature keyId serial number "
+              + keyId.serialNumber().toString(16)
+              + " does not match TPP-Signature-Certificate serial number "
+              + certificate.getSerialNumber().toString(16));
     }
     String issuer = certificate.getIssuerX500Principal().getName("RFC1779");
     if (!keyId.issuer().equals(issuer) && !options.deviates(Deviation.KEYID_ISSUER_NOT_CHECKED)) {
       throw invalid(
-          "header Signature keyId issuer '" + keyId.issuer() + "' does not match TPP-Signature-Certificate issuer '" + issuer + "'");
+          "header Signature keyId issuer '"
+              + keyId.issuer()
+              + "' does not match TPP-Signature-Certificate issuer '"
+              + issuer
+              + "'");
     }
   }
 
@@ -138,14 +158,16 @@ final class SignatureVerifier {
     if (!signature.headers().contains("digest")) {
       throw invalid("header Signature headers " + signature.headers() + " do not include digest");
     }
-    if (options.deviates(Deviation.DIGEST_ONLY_HEADER_LIST_REFUSED) && !signature.headers().contains("x-request-id")) {
-      throw invalid("header Signature headers " + signature.headers() + " do not include x-request-id");
+    if (options.deviates(Deviation.DIGEST_ONLY_HEADER_LIST_REFUSED)
+        && !signature.headers().contains("x-request-id")) {
+      throw invalid(
+          "header Signature headers " + signature.headers() + " do not include x-request-id");
     }
   }
 
   /**
-   * SIG-3 / SIG-5: a {@code Digest} header whose SHA-256 or SHA-512 value matches the exact body bytes
-   * (every supported entry must match; entries of unknown algorithms are ignored, RFC 3230).
+   * SIG-3 / SIG-5: a {@code Digest} header whose SHA-256 or SHA-512 value matches the exact body
+   * bytes (every supported entry must match; entries of unknown algorithms are ignored, RFC 3230).
    */
   void requireDigestMatchesBody(RequestView request) {
     String value = request.header(DIGEST).orElseThrow(() -> invalid("header Digest is missing"));
@@ -158,8 +180,12 @@ final class SignatureVerifier {
       }
       Optional<DigestAlgorithm> algorithm =
           DigestAlgorithm.byLabel(trimmed.substring(0, eq).trim())
-              .filter(a -> a != DigestAlgorithm.SHA_512 || !options.deviates(Deviation.SHA512_DIGEST_REFUSED));
-      algorithm.ifPresent(a -> known.add(new String[] {a.label(), trimmed.substring(eq + 1).trim()}));
+              .filter(
+                  a ->
+                      a != DigestAlgorithm.SHA_512
+                          || !options.deviates(Deviation.SHA512_DIGEST_REFUSED));
+      algorithm.ifPresent(
+          a -> known.add(new String[] {a.label(), trimmed.substring(eq + 1).trim()}));
     }
     if (known.isEmpty()) {
       throw invalid("header Digest uses no supported algorithm (SHA-256, SHA-512)");
@@ -173,41 +199,62 @@ final class SignatureVerifier {
         throw invalid("header Digest " + entry[0] + " value is not base64");
       }
       if (!MessageDigest.isEqual(claimed, digest(entry[0], body))) {
-        throw invalid("header Digest " + entry[0] + " does not match the request body (" + body.length + " bytes)");
+        throw invalid(
+            "header Digest "
+                + entry[0]
+                + " does not match the request body ("
+                + body.length
+                + " bytes)");
       }
     }
   }
 
   /**
-   * CAV 2.3: every listed header is present; returns the signing string {@code lowercase(name): value}
-   * joined by {@code \n}, {@code (request-target)} as {@code <method> <path>[?<query>]}.
+   * CAV 2.3: every listed header is present; returns the signing string {@code lowercase(name):
+   * value} joined by {@code \n}, {@code (request-target)} as {@code <method> <path>[?<query>]}.
    */
   String requireSignedHeadersPresent(SignatureHeader signature, RequestView request) {
     List<String> lines = new ArrayList<>();
     for (String name : signature.headers()) {
       if (REQUEST_TARGET.equals(name)) {
         String query = request.rawQuery();
-        lines.add(name + ": " + request.method().toLowerCase(Locale.ROOT) + " " + request.rawPath() + (query.isEmpty() ? "" : "?" + query));
+        lines.add(
+            name
+                + ": "
+                + request.method().toLowerCase(Locale.ROOT)
+                + " "
+                + request.rawPath()
+                + (query.isEmpty() ? "" : "?" + query));
         continue;
       }
       List<String> values = request.headerValues(name);
       if (values.isEmpty()) {
-        throw invalid("header " + name + " is listed in Signature headers but absent from the request");
+        throw invalid(
+            "header " + name + " is listed in Signature headers but absent from the request");
       }
       lines.add(name + ": " + String.join(", ", values.stream().map(String::trim).toList()));
     }
     return String.join("\n", lines);
   }
 
-  /** SIG-2: RSASSA-PKCS1-v1_5 with SHA-256 over the signing string, with the certificate's public key. */
-  void requireSignatureVerifies(SignatureHeader signature, String signingString, X509Certificate certificate) {
+  /**
+   * SIG-2: RSASSA-PKCS1-v1_5 with SHA-256 over the signing string, with the certificate's public
+   * key.
+   */
+  void requireSignatureVerifies(
+      SignatureHeader signature, String signingString, X509Certificate certificate) {
     if (!verifies(signature, signingString, certificate)) {
-      throw invalid("header Signature does not verify with the TPP-Signature-Certificate public key");
+      throw invalid(
+          "header Signature does not verify with the TPP-Signature-Certificate public key");
     }
   }
 
-  /** Whether the signature verifies over {@code signingString}; rejects an unusable signature or key. */
-  private static boolean verifies(SignatureHeader signature, String signingString, X509Certificate certificate) {
+  /**
+   * Whether the signature verifies over {@code signingString}; rejects an unusable signature or
+   * key.
+   */
+  private static boolean verifies(
+      SignatureHeader signature, String signingString, X509Certificate certificate) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(signature.signature().orElse(""));
@@ -228,7 +275,8 @@ final class SignatureVerifier {
 
   /** The signing string of a Signature whose headers list is {@code digest} alone (CAV 2.3). */
   private static String digestLine(RequestView request) {
-    return "digest: " + String.join(", ", request.headerValues(DIGEST).stream().map(String::trim).toList());
+    return "digest: "
+        + String.join(", ", request.headerValues(DIGEST).stream().map(String::trim).toList());
   }
 
   private static byte[] digest(String algorithm, byte[] body) {

@@ -9,8 +9,8 @@ import java.util.function.IntFunction;
 
 /**
  * Sandbox test accounts (contract section 7): a new, valid IBAN of the tenant's country with the
- * bank's bank code (ACC-1), never repeated, and a 10-digit digipass (ACC-2), remembered for the login
- * step of the authorisation flow.
+ * bank's bank code (ACC-1), never repeated, and a 10-digit digipass (ACC-2), remembered for the
+ * login step of the authorisation flow.
  */
 final class TestAccounts {
 
@@ -49,11 +49,13 @@ final class TestAccounts {
     boolean sameIban = options.deviates(Deviation.SAME_IBAN_EVERY_TIME);
     // ACC-2: random account digits; the deviation uses the same ones every time.
     IntFunction<String> digits = sameIban ? n -> "1".repeat(n) : secrets::digits;
-    // ACC-2: the digipass is a secret (reported to the sandbox's listener), the IBAN digits are not; one
+    // ACC-2: the digipass is a secret (reported to the sandbox's listener), the IBAN digits are
+    // not; one
     // digipass per account, drawn before the IBAN retries so that only the issued one is reported.
     String digipass = secrets.digipass(10);
     while (true) {
-      Account account = new Account(newIban(tenant, digits, options), currency, digipass, tenant.country());
+      Account account =
+          new Account(newIban(tenant, digits, options), currency, digipass, tenant.country());
       if (sameIban) {
         byIban.put(account.iban(), account); // the latest digipass wins
         return account;
@@ -65,15 +67,17 @@ final class TestAccounts {
   }
 
   /**
-   * Whether {@code iban} (spaces and case forgiven, as a PSU types it) and {@code digipass} are a test
-   * account of {@code tenant}'s country (be_fr and be_nl are the same Belgian bank).
+   * Whether {@code iban} (spaces and case forgiven, as a PSU types it) and {@code digipass} are a
+   * test account of {@code tenant}'s country (be_fr and be_nl are the same Belgian bank).
    */
   boolean authenticates(Tenant tenant, String iban, String digipass) {
     if (iban == null || digipass == null) {
       return false;
     }
     Account account = byIban.get(iban.replace(" ", "").toUpperCase(Locale.ROOT));
-    return account != null && account.country().equals(tenant.country()) && Secrets.same(account.digipass(), digipass.trim());
+    return account != null
+        && account.country().equals(tenant.country())
+        && Secrets.same(account.digipass(), digipass.trim());
   }
 
   Optional<Account> byIban(String iban) {
@@ -84,7 +88,9 @@ final class TestAccounts {
     return byIban.size();
   }
 
-  /** ACC-1: an IBAN of the tenant's country and this bank, each deviation breaking one part of it. */
+  /**
+   * ACC-1: an IBAN of the tenant's country and this bank, each deviation breaking one part of it.
+   */
   private static String newIban(Tenant tenant, IntFunction<String> digits, SandboxOptions options) {
     boolean otherBank = options.deviates(Deviation.IBAN_WRONG_BANK_CODE);
     String country = options.deviates(Deviation.IBAN_WRONG_COUNTRY) ? "NL" : tenant.country();
@@ -102,11 +108,13 @@ final class TestAccounts {
             yield Ibans.iban("BE", first10 + String.format("%02d", check));
           }
           // GBkk TRIO 1658 10xx xxxx
-          case "GB" -> Ibans.iban("GB", (otherBank ? "BARC200000" : "TRIO165810") + digits.apply(8));
+          case "GB" ->
+              Ibans.iban("GB", (otherBank ? "BARC200000" : "TRIO165810") + digits.apply(8));
           default -> throw new IllegalStateException("no account format for " + tenant);
         };
     if (options.deviates(Deviation.IBAN_BAD_CHECK_DIGITS)) {
-      int wrong = (Integer.parseInt(iban.substring(2, 4)) - 2 + 1) % 97 + 2; // another value in 2..98
+      int wrong =
+          (Integer.parseInt(iban.substring(2, 4)) - 2 + 1) % 97 + 2; // another value in 2..98
       iban = iban.substring(0, 2) + String.format("%02d", wrong) + iban.substring(4);
     }
     return iban;

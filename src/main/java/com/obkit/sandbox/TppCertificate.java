@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param organizationId its subject's organizationIdentifier
  * @param fingerprint lowercase hex SHA-256 of its DER encoding (the CERT-4 identity)
  */
-record TppCertificate(X509Certificate certificate, OrganizationId organizationId, String fingerprint) {
+record TppCertificate(
+    X509Certificate certificate, OrganizationId organizationId, String fingerprint) {
   TppCertificate {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(organizationId, "organizationId");

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The {@code /xs2a-bg} side: version, onboarding (section 4), sandbox test accounts (section 7). */
+/**
+ * The {@code /xs2a-bg} side: version, onboarding (section 4), sandbox test accounts (section 7).
+ */
 final class Xs2aEndpoints {
 
   static final String VERSION = "0.1.0";
@@ -51,28 +53,44 @@ final class Xs2aEndpoints {
   }
 
   /**
-   * {@code GET /xs2a-bg/{tenant}/onboarding/v1} and {@code /xs2a-bg/{tenant}/v1/onboarding}: TOK-1 on a
-   * request passing TOK-2; the certificate becomes the active one of its organization id (CERT-4).
+   * {@code GET /xs2a-bg/{tenant}/onboarding/v1} and {@code /xs2a-bg/{tenant}/v1/onboarding}: TOK-1
+   * on a request passing TOK-2; the certificate becomes the active one of its organization id
+   * (CERT-4).
    */
   void onboarding(Context ctx) {
-    String tenant = options.deviates(Deviation.UNKNOWN_TENANT_ACCEPTED) ? ctx.pathParam("tenant") : Routes.tenant(ctx).pathValue();
+    String tenant =
+        options.deviates(Deviation.UNKNOWN_TENANT_ACCEPTED)
+            ? ctx.pathParam("tenant")
+            : Routes.tenant(ctx).pathValue();
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
     TppCertificate certificate = verifier.verifySigned(request);
     if (!options.deviates(Deviation.REVOKED_CERTIFICATE_ACCEPTED)) {
       certificates.activate(certificate);
     }
-    Duration lifetime = options.deviates(Deviation.TOKEN_LIFETIME_ONE_HOUR) ? Duration.ofHours(1) : options.tokenLifetime();
+    Duration lifetime =
+        options.deviates(Deviation.TOKEN_LIFETIME_ONE_HOUR)
+            ? Duration.ofHours(1)
+            : options.tokenLifetime();
     String token = tokens.issue(certificate.organizationId(), lifetime);
 
     // TOK-1: the answer's shape; each deviation changes one member.
     String link = "/auth/" + tenant + "/v1/registration";
     link = options.deviates(Deviation.RELATIVE_REGISTRATION_LINK) ? link : request.baseUrl() + link;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("scope", options.deviates(Deviation.TOKEN_SCOPE_WRONG) ? "registration" : "client-reg");
+    body.put(
+        "scope", options.deviates(Deviation.TOKEN_SCOPE_WRONG) ? "registration" : "client-reg");
     body.put("access_token", token);
-    body.put("expires_in", options.deviates(Deviation.EXPIRES_IN_AS_STRING) ? String.valueOf(lifetime.toSeconds()) : lifetime.toSeconds());
+    body.put(
+        "expires_in",
+        options.deviates(Deviation.EXPIRES_IN_AS_STRING)
+            ? String.valueOf(lifetime.toSeconds())
+            : lifetime.toSeconds());
     body.put("token_type", options.deviates(Deviation.TOKEN_TYPE_LOWERCASE_MAC) ? "mac" : "Bearer");
-    body.put("_links", Map.of("registration", options.deviates(Deviation.REGISTRATION_LINK_AS_OBJECT) ? Map.of("href", link) : link));
+    body.put(
+        "_links",
+        Map.of(
+            "registration",
+            options.deviates(Deviation.REGISTRATION_LINK_AS_OBJECT) ? Map.of("href", link) : link));
     ctx.status(200);
     ctx.header("Cache-Control", "no-store");
     out.writeJson(ctx, body);
@@ -106,11 +124,17 @@ final class Xs2aEndpoints {
   /** ACC-3: test accounts exist only in the sandbox. */
   void requireSandboxMode() {
     if (options.mode() != SandboxOptions.Mode.SANDBOX) {
-      throw new Rejection(403, Rejection.SERVICE_BLOCKED, "test accounts can only be created in the sandbox environment");
+      throw new Rejection(
+          403,
+          Rejection.SERVICE_BLOCKED,
+          "test accounts can only be created in the sandbox environment");
     }
   }
 
-  /** Optional {@code {"currency":"EUR"}}; an empty body means EUR; anything malformed is FORMAT_ERROR. */
+  /**
+   * Optional {@code {"currency":"EUR"}}; an empty body means EUR; anything malformed is
+   * FORMAT_ERROR.
+   */
   String requestedCurrency(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.isBlank()) {
@@ -123,19 +147,23 @@ final class Xs2aEndpoints {
       throw Rejection.badRequest(Rejection.FORMAT_ERROR, "request body is not valid JSON");
     }
     if (node == null || !node.isObject()) {
-      throw Rejection.badRequest(Rejection.FORMAT_ERROR, "request body must be a JSON object such as {\"currency\":\"EUR\"}");
+      throw Rejection.badRequest(
+          Rejection.FORMAT_ERROR,
+          "request body must be a JSON object such as {\"currency\":\"EUR\"}");
     }
     JsonNode currency = node.get("currency");
     if (currency == null || currency.isNull()) {
       return "EUR";
     }
     if (!currency.isTextual() || !currency.asText().matches("[A-Z]{3}")) {
-      throw Rejection.badRequest(Rejection.FORMAT_ERROR, "currency must be an ISO 4217 code such as EUR");
+      throw Rejection.badRequest(
+          Rejection.FORMAT_ERROR, "currency must be an ISO 4217 code such as EUR");
     }
     try {
       return Currency.getInstance(currency.asText()).getCurrencyCode();
     } catch (IllegalArgumentException e) {
-      throw Rejection.badRequest(Rejection.FORMAT_ERROR, "currency '" + currency.asText() + "' is not an ISO 4217 code");
+      throw Rejection.badRequest(
+          Rejection.FORMAT_ERROR, "currency '" + currency.asText() + "' is not an ISO 4217 code");
     }
   }
 }

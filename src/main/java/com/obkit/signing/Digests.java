@@ -7,17 +7,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code Digest} header (contract section 2; BG section 12; RFC 3230): {@code <label>=base64(hash of
- * the exact body bytes)}.
+ * The {@code Digest} header (contract section 2; BG section 12; RFC 3230): {@code
+ * <label>=base64(hash of the exact body bytes)}.
  */
 public final class Digests {
 
   private Digests() {}
 
   /**
-   * The {@code Digest} header value for {@code body}, e.g. {@code SHA-256=47DEQpj8...=} for an empty body.
-   * An empty (or {@code null}) body hashes the empty string: BG requires a Digest on every request, GETs
-   * included.
+   * The {@code Digest} header value for {@code body}, e.g. {@code SHA-256=47DEQpj8...=} for an
+   * empty body. An empty (or {@code null}) body hashes the empty string: BG requires a Digest on
+   * every request, GETs included.
    */
   public static String header(DigestAlgorithm algorithm, byte[] body) {
     Objects.requireNonNull(algorithm, "algorithm");
@@ -27,8 +27,8 @@ public final class Digests {
   /**
    * Whether {@code digestHeader} is a well-formed {@code SHA-256=} or {@code SHA-512=} value (label
    * case-insensitive, SIG-5) whose hash equals that of {@code body} (SIG-3). Anything malformed (no
-   * {@code =}, unknown label, bad base64, several comma-separated digests) is {@code false}, never an
-   * exception: the caller is a verifier answering 401, not a parser.
+   * {@code =}, unknown label, bad base64, several comma-separated digests) is {@code false}, never
+   * an exception: the caller is a verifier answering 401, not a parser.
    */
   public static boolean matches(String digestHeader, byte[] body) {
     if (digestHeader == null) {

@@ -15,12 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Signs requests as the bank expects (contract section 2): computes {@code Digest}, the signing string of
- * {@link SigningProfile#signedHeaders()}, an RSASSA-PKCS1-v1_5 SHA-256 signature, the {@code Signature}
- * header and {@code TPP-Signature-Certificate}. Immutable and thread-safe.
+ * Signs requests as the bank expects (contract section 2): computes {@code Digest}, the signing
+ * string of {@link SigningProfile#signedHeaders()}, an RSASSA-PKCS1-v1_5 SHA-256 signature, the
+ * {@code Signature} header and {@code TPP-Signature-Certificate}. Immutable and thread-safe.
  *
- * <p>The JDK algorithm is always {@code SHA256withRSA}: the profile's label ({@code SHA256withRSA} or
- * {@code rsa-sha256}, SIG-5) only goes into {@code algorithm="…"}; both name the same scheme.
+ * <p>The JDK algorithm is always {@code SHA256withRSA}: the profile's label ({@code SHA256withRSA}
+ * or {@code rsa-sha256}, SIG-5) only goes into {@code algorithm="…"}; both name the same scheme.
  */
 public final class HttpSigner {
 
@@ -34,12 +34,16 @@ public final class HttpSigner {
   private final String keyId;
 
   /**
-   * @param credentials the signing certificate (QSealC, or the sandbox test certificate) and its RSA key
+   * @param credentials the signing certificate (QSealC, or the sandbox test certificate) and its
+   *     RSA key
    * @param profile the algorithm label, signed headers and digest algorithm
    * @throws IllegalArgumentException if the key is not RSA or shorter than 2048 bits
    */
   public HttpSigner(Credentials credentials, SigningProfile profile) {
-    this(credentials, profile, Objects.requireNonNull(credentials, "credentials").keyId().toString());
+    this(
+        credentials,
+        profile,
+        Objects.requireNonNull(credentials, "credentials").keyId().toString());
   }
 
   private HttpSigner(Credentials credentials, SigningProfile profile, String keyId) {
@@ -52,18 +56,23 @@ public final class HttpSigner {
     PrivateKey key = credentials.privateKey();
     if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
       throw new IllegalArgumentException(
-          "signing key must be an RSA key (RSASSA-PKCS1-v1_5, contract section 2), not " + key.getAlgorithm());
+          "signing key must be an RSA key (RSASSA-PKCS1-v1_5, contract section 2), not "
+              + key.getAlgorithm());
     }
     // Hardware keys may not expose the modulus; check when we can.
     if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
       throw new IllegalArgumentException(
-          "signing key has " + rsa.getModulus().bitLength() + " bits; at least " + MIN_RSA_BITS + " are required");
+          "signing key has "
+              + rsa.getModulus().bitLength()
+              + " bits; at least "
+              + MIN_RSA_BITS
+              + " are required");
     }
   }
 
   /**
-   * A signer that writes {@code keyId} instead of {@link Credentials#keyId()}: for a bank whose keyId
-   * style differs (contract section 9) and for SIG-4 negative scenarios.
+   * A signer that writes {@code keyId} instead of {@link Credentials#keyId()}: for a bank whose
+   * keyId style differs (contract section 9) and for SIG-4 negative scenarios.
    */
   public HttpSigner withKeyId(String otherKeyId) {
     return new HttpSigner(credentials, profile, otherKeyId);
@@ -119,11 +128,14 @@ public final class HttpSigner {
     values.put("digest", digest);
     values.put("x-request-id", requestId);
 
-    String signingString = SigningString.build(profile.signedHeaders(), name -> Optional.ofNullable(values.get(name)));
+    String signingString =
+        SigningString.build(profile.signedHeaders(), name -> Optional.ofNullable(values.get(name)));
     String signatureValue = Base64.getEncoder().encodeToString(rsaSign(signingString));
     SignatureHeader header =
-        new SignatureHeader(keyId, profile.algorithmLabel(), profile.signedHeaders(), signatureValue);
-    return new SignedHeaders(requestId, digest, header.format(), credentials.certificateHeaderValue());
+        new SignatureHeader(
+            keyId, profile.algorithmLabel(), profile.signedHeaders(), signatureValue);
+    return new SignedHeaders(
+        requestId, digest, header.format(), credentials.certificateHeaderValue());
   }
 
   private byte[] rsaSign(String signingString) {
@@ -135,7 +147,8 @@ public final class HttpSigner {
       return signature.sign();
     } catch (GeneralSecurityException e) {
       // The message names the failure class only: key material never reaches logs.
-      throw new IllegalStateException("request signing failed (" + e.getClass().getSimpleName() + ")", e);
+      throw new IllegalStateException(
+          "request signing failed (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 

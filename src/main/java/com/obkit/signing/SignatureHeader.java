@@ -9,21 +9,26 @@ import java.util.Map;
  * The {@code Signature} header (contract section 2; draft-cavage-http-signatures-10 section 4):
  * {@code keyId="…",algorithm="…",headers="digest x-request-id",signature="…"}.
  *
- * <p>Quoted values may contain commas and spaces (the Triodos keyId does: {@code SN=1,CA=CN=Xs2aTpp.com,
- * O=TriodosBank, …}). Cavage defines no escaping; a double quote or backslash inside a value (an RFC 1779
- * issuer may quote an attribute, {@code O="Acme, Inc."}) is written and read as a quoted-pair
- * ({@code \"}, {@code \\}) as in RFC 7230 3.2.6, the only unambiguous choice.
+ * <p>Quoted values may contain commas and spaces (the Triodos keyId does: {@code
+ * SN=1,CA=CN=Xs2aTpp.com, O=TriodosBank, …}). Cavage defines no escaping; a double quote or
+ * backslash inside a value (an RFC 1779 issuer may quote an attribute, {@code O="Acme, Inc."}) is
+ * written and read as a quoted-pair ({@code \"}, {@code \\}) as in RFC 7230 3.2.6, the only
+ * unambiguous choice.
  *
  * @param keyId the key id, e.g. {@code SN=1,CA=CN=…} (SIG-4)
- * @param algorithm the algorithm label, e.g. {@code SHA256withRSA} or {@code rsa-sha256} (SIG-5, SIG-6)
- * @param headers the signed header names, in signing order, as sent (SIG-3: must contain {@code digest})
+ * @param algorithm the algorithm label, e.g. {@code SHA256withRSA} or {@code rsa-sha256} (SIG-5,
+ *     SIG-6)
+ * @param headers the signed header names, in signing order, as sent (SIG-3: must contain {@code
+ *     digest})
  * @param signature base64 of the signature bytes (SIG-2)
  */
-public record SignatureHeader(String keyId, String algorithm, List<String> headers, String signature) {
+public record SignatureHeader(
+    String keyId, String algorithm, List<String> headers, String signature) {
 
   /**
-   * What {@code headers} means when the parameter is absent: CAV 2.1.3 says {@code date}. Kept for fidelity
-   * to the draft; for this bank it means the request signs no {@code digest} and fails SIG-3.
+   * What {@code headers} means when the parameter is absent: CAV 2.1.3 says {@code date}. Kept for
+   * fidelity to the draft; for this bank it means the request signs no {@code digest} and fails
+   * SIG-3.
    */
   public static final List<String> DEFAULT_HEADERS = List.of("date");
 
@@ -37,24 +42,31 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
     headers = List.copyOf(headers);
     for (String h : headers) {
       if (h.isBlank() || h.chars().anyMatch(c -> c <= ' ' || c == '"' || c == 0x7f)) {
-        throw new SignatureFormatException("Signature parameter 'headers' contains an invalid header name '" + h + "'");
+        throw new SignatureFormatException(
+            "Signature parameter 'headers' contains an invalid header name '" + h + "'");
       }
     }
   }
 
-  /** The header value, parameters in the order BG shows them: keyId, algorithm, headers, signature. */
+  /**
+   * The header value, parameters in the order BG shows them: keyId, algorithm, headers, signature.
+   */
   public String format() {
-    return "keyId=" + quote(keyId)
-        + ",algorithm=" + quote(algorithm)
-        + ",headers=" + quote(String.join(" ", headers))
-        + ",signature=" + quote(signature);
+    return "keyId="
+        + quote(keyId)
+        + ",algorithm="
+        + quote(algorithm)
+        + ",headers="
+        + quote(String.join(" ", headers))
+        + ",signature="
+        + quote(signature);
   }
 
   /**
-   * Parses a {@code Signature} header value: a comma-separated list of {@code name="value"} parameters,
-   * optional whitespace around separators tolerated, values must be quoted (CAV 4.1). Unknown parameters
-   * (e.g. {@code created}) are ignored as CAV 2.1 asks; parameter names are case-sensitive.
-   * An absent {@code headers} parameter means {@link #DEFAULT_HEADERS}.
+   * Parses a {@code Signature} header value: a comma-separated list of {@code name="value"}
+   * parameters, optional whitespace around separators tolerated, values must be quoted (CAV 4.1).
+   * Unknown parameters (e.g. {@code created}) are ignored as CAV 2.1 asks; parameter names are
+   * case-sensitive. An absent {@code headers} parameter means {@link #DEFAULT_HEADERS}.
    *
    * @throws SignatureFormatException naming the problem: empty value, garbage where a parameter was
    *     expected, unquoted or unterminated value, duplicate parameter, missing {@code keyId},
@@ -70,9 +82,14 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
       in.skipOws();
       String name = in.token();
       if (name.isEmpty()) {
-        throw new SignatureFormatException(in.atEnd()
-            ? "Signature header ends with a comma"
-            : "Signature header: expected a parameter name at position " + in.pos + " but found '" + in.peek() + "'");
+        throw new SignatureFormatException(
+            in.atEnd()
+                ? "Signature header ends with a comma"
+                : "Signature header: expected a parameter name at position "
+                    + in.pos
+                    + " but found '"
+                    + in.peek()
+                    + "'");
       }
       in.skipOws();
       if (!in.consume('=')) {
@@ -80,19 +97,27 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
       }
       in.skipOws();
       if (!in.consume('"')) {
-        throw new SignatureFormatException("Signature parameter '" + name + "' has an unquoted value");
+        throw new SignatureFormatException(
+            "Signature parameter '" + name + "' has an unquoted value");
       }
       String paramValue = in.quotedRest(name);
       if (params.putIfAbsent(name, paramValue) != null) {
-        throw new SignatureFormatException("Signature parameter '" + name + "' appears more than once");
+        throw new SignatureFormatException(
+            "Signature parameter '" + name + "' appears more than once");
       }
       in.skipOws();
       if (in.atEnd()) {
         break;
       }
       if (!in.consume(',')) {
-        throw new SignatureFormatException("Signature header: unexpected '" + in.peek() + "' at position " + in.pos
-            + " after parameter '" + name + "' (expected ',')");
+        throw new SignatureFormatException(
+            "Signature header: unexpected '"
+                + in.peek()
+                + "' at position "
+                + in.pos
+                + " after parameter '"
+                + name
+                + "' (expected ',')");
       }
     }
     String keyId = required(params, "keyId");
@@ -100,7 +125,10 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
     String signature = required(params, "signature");
     List<String> headers;
     if (params.containsKey("headers")) {
-      headers = Arrays.stream(params.get("headers").strip().split("[ \t]+")).filter(s -> !s.isEmpty()).toList();
+      headers =
+          Arrays.stream(params.get("headers").strip().split("[ \t]+"))
+              .filter(s -> !s.isEmpty())
+              .toList();
       if (headers.isEmpty()) {
         throw new SignatureFormatException("Signature parameter 'headers' is empty");
       }
@@ -127,7 +155,8 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
     }
     if (value.chars().anyMatch(c -> c < ' ' && c != '\t' || c == 0x7f)) {
       // A line break would split the HTTP header: never format or accept one.
-      throw new SignatureFormatException("Signature parameter '" + name + "' contains a control character");
+      throw new SignatureFormatException(
+          "Signature parameter '" + name + "' contains a control character");
     }
   }
 
@@ -191,7 +220,8 @@ public record SignatureHeader(String keyId, String algorithm, List<String> heade
         }
         out.append(c);
       }
-      throw new SignatureFormatException("Signature parameter '" + name + "' has an unterminated quote");
+      throw new SignatureFormatException(
+          "Signature parameter '" + name + "' has an unterminated quote");
     }
 
     private static boolean isTokenChar(char c) {

@@ -11,21 +11,33 @@ import java.util.Objects;
  *
  * @param requestId the {@code X-Request-ID} value
  * @param digest the {@code Digest} value, e.g. {@code SHA-256=…}
- * @param signature the whole {@code Signature} value ({@code keyId="…",algorithm="…",headers="…",signature="…"})
- * @param signatureCertificate the {@code TPP-Signature-Certificate} value: base64 DER of the signing certificate
+ * @param signature the whole {@code Signature} value ({@code
+ *     keyId="…",algorithm="…",headers="…",signature="…"})
+ * @param signatureCertificate the {@code TPP-Signature-Certificate} value: base64 DER of the
+ *     signing certificate
  */
-public record SignedHeaders(String requestId, String digest, String signature, String signatureCertificate) {
+public record SignedHeaders(
+    String requestId, String digest, String signature, String signatureCertificate) {
 
-  /** Header names, spelled as the bank's documentation spells them (HTTP names are case-insensitive). */
+  /**
+   * Header names, spelled as the bank's documentation spells them (HTTP names are
+   * case-insensitive).
+   */
   public static final String X_REQUEST_ID = "X-Request-ID";
 
   public static final String DIGEST = "Digest";
   public static final String SIGNATURE = "Signature";
   public static final String TPP_SIGNATURE_CERTIFICATE = "TPP-Signature-Certificate";
-  /** Not part of the signature: the sandbox's extra certificate header (SIG-7), set by the filters. */
+
+  /**
+   * Not part of the signature: the sandbox's extra certificate header (SIG-7), set by the filters.
+   */
   public static final String SSL_CERTIFICATE = "SSL-Certificate";
 
-  /** Every header the signing filters own: they remove these from a request before setting their own. */
+  /**
+   * Every header the signing filters own: they remove these from a request before setting their
+   * own.
+   */
   public static final List<String> ALL_NAMES =
       List.of(X_REQUEST_ID, DIGEST, SIGNATURE, TPP_SIGNATURE_CERTIFICATE, SSL_CERTIFICATE);
 

@@ -25,21 +25,22 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A REST Assured filter that signs every request it sees (contract section 2): sets {@code X-Request-ID},
- * {@code Digest}, {@code Signature}, {@code TPP-Signature-Certificate} and, in the sandbox,
- * {@code SSL-Certificate}, replacing any value the request already had, with a {@link Tampering} applied
- * for negative scenarios. Immutable; one instance may serve many requests.
+ * A REST Assured filter that signs every request it sees (contract section 2): sets {@code
+ * X-Request-ID}, {@code Digest}, {@code Signature}, {@code TPP-Signature-Certificate} and, in the
+ * sandbox, {@code SSL-Certificate}, replacing any value the request already had, with a {@link
+ * Tampering} applied for negative scenarios. Immutable; one instance may serve many requests.
  *
- * <p><b>The body must be set as a {@code String} or {@code byte[]}</b> (or be absent): the Digest (SIG-3)
- * must hash the exact bytes sent, and REST Assured encodes form parameters and multipart only after the
- * filters have run. So for {@code application/x-www-form-urlencoded} (the registration call) set the
- * already-encoded form as a String body with that content type; the filter throws
- * {@link IllegalStateException} when it finds form parameters or multipart parts. A String body is hashed
- * in the charset REST Assured will encode it in: the content type's {@code charset} parameter, else the
- * encoder config's default for that content type.
+ * <p><b>The body must be set as a {@code String} or {@code byte[]}</b> (or be absent): the Digest
+ * (SIG-3) must hash the exact bytes sent, and REST Assured encodes form parameters and multipart
+ * only after the filters have run. So for {@code application/x-www-form-urlencoded} (the
+ * registration call) set the already-encoded form as a String body with that content type; the
+ * filter throws {@link IllegalStateException} when it finds form parameters or multipart parts. A
+ * String body is hashed in the charset REST Assured will encode it in: the content type's {@code
+ * charset} parameter, else the encoder config's default for that content type.
  *
- * <p>Signed header values come from the computed Digest and request id, from the request's own headers,
- * and for the draft-cavage pseudo header {@code (request-target)} and {@code host} from the request URI.
+ * <p>Signed header values come from the computed Digest and request id, from the request's own
+ * headers, and for the draft-cavage pseudo header {@code (request-target)} and {@code host} from
+ * the request URI.
  */
 public final class SigningFilter implements Filter {
 
@@ -89,7 +90,8 @@ public final class SigningFilter implements Filter {
    * @param sendSslCertificate true in the sandbox: the signing (test) certificate is also sent as
    *     {@code SSL-Certificate}
    */
-  public static SigningFilter of(Credentials signing, SigningProfile profile, boolean sendSslCertificate) {
+  public static SigningFilter of(
+      Credentials signing, SigningProfile profile, boolean sendSslCertificate) {
     return new SigningFilter(
         signing,
         profile,
@@ -100,12 +102,13 @@ public final class SigningFilter implements Filter {
 
   /** The same filter breaking {@code otherTampering}'s one thing. */
   public SigningFilter withTampering(Tampering otherTampering) {
-    return new SigningFilter(signing, profile, sslCertificate, otherTampering, requestIds, otherKey);
+    return new SigningFilter(
+        signing, profile, sslCertificate, otherTampering, requestIds, otherKey);
   }
 
   /**
-   * The same filter using {@code key} for {@link Tampering#SIGNED_BY_OTHER_KEY}; by default a fresh RSA 2048
-   * key is generated on first use.
+   * The same filter using {@code key} for {@link Tampering#SIGNED_BY_OTHER_KEY}; by default a fresh
+   * RSA 2048 key is generated on first use.
    */
   public SigningFilter withOtherKey(Supplier<PrivateKey> key) {
     return new SigningFilter(signing, profile, sslCertificate, tampering, requestIds, key);
@@ -123,16 +126,25 @@ public final class SigningFilter implements Filter {
 
   @Override
   public Response filter(
-      FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
+      FilterableRequestSpecification request,
+      FilterableResponseSpecification response,
+      FilterContext ctx) {
     byte[] body = bodyBytes(request);
     String requestId = requestIds.get();
-    Map<String, String> headers = tampering.signedRequestHeaders(
-        new TamperingContext(signing, profile, sslCertificate, otherKey), body, requestId, signableHeaders(request));
+    Map<String, String> headers =
+        tampering.signedRequestHeaders(
+            new TamperingContext(signing, profile, sslCertificate, otherKey),
+            body,
+            requestId,
+            signableHeaders(request));
     replaceHeaders(request, headers);
     return ctx.next(request, response);
   }
 
-  /** Removes every header the filters own, then sets {@code headers}: replace, never add a second value. */
+  /**
+   * Removes every header the filters own, then sets {@code headers}: replace, never add a second
+   * value.
+   */
   static void replaceHeaders(FilterableRequestSpecification request, Map<String, String> headers) {
     for (String name : SignedHeaders.ALL_NAMES) {
       if (request.getHeaders().hasHeaderWithName(name)) {
@@ -145,13 +157,16 @@ public final class SigningFilter implements Filter {
   /**
    * The exact bytes REST Assured will send.
    *
-   * @throws IllegalStateException if the body is of another type, or form / multipart parameters are set
+   * @throws IllegalStateException if the body is of another type, or form / multipart parameters
+   *     are set
    */
   static byte[] bodyBytes(FilterableRequestSpecification request) {
     if (!request.getFormParams().isEmpty()) {
-      throw new IllegalStateException("cannot sign form parameters " + request.getFormParams().keySet()
-          + ": REST Assured encodes them after the filters run, so the Digest could not match the bytes sent;"
-          + " set the already-encoded form as a String body with Content-Type application/x-www-form-urlencoded");
+      throw new IllegalStateException(
+          "cannot sign form parameters "
+              + request.getFormParams().keySet()
+              + ": REST Assured encodes them after the filters run, so the Digest could not match the bytes sent;"
+              + " set the already-encoded form as a String body with Content-Type application/x-www-form-urlencoded");
     }
     if (!request.getMultiPartParams().isEmpty()) {
       throw new IllegalStateException(
@@ -167,8 +182,10 @@ public final class SigningFilter implements Filter {
     if (body instanceof String text) {
       return text.getBytes(charsetOf(request));
     }
-    throw new IllegalStateException("cannot sign a request body of type " + body.getClass().getName()
-        + ": set the body as a String or byte[] so its exact bytes are known");
+    throw new IllegalStateException(
+        "cannot sign a request body of type "
+            + body.getClass().getName()
+            + ": set the body as a String or byte[] so its exact bytes are known");
   }
 
   /** The charset REST Assured encodes a String body in (its EncoderRegistry's rule). */
@@ -185,9 +202,10 @@ public final class SigningFilter implements Filter {
     RestAssuredConfig config = request.getConfig();
     EncoderConfig encoder = config == null ? new EncoderConfig() : config.getEncoderConfig();
     String mediaType = contentType == null ? "" : contentType.split(";")[0].strip();
-    String charset = !mediaType.isEmpty() && encoder.hasDefaultCharsetForContentType(mediaType)
-        ? encoder.defaultCharsetForContentType(mediaType)
-        : encoder.defaultContentCharset();
+    String charset =
+        !mediaType.isEmpty() && encoder.hasDefaultCharsetForContentType(mediaType)
+            ? encoder.defaultCharsetForContentType(mediaType)
+            : encoder.defaultContentCharset();
     return charset == null ? StandardCharsets.ISO_8859_1 : Charset.forName(charset);
   }
 
@@ -206,13 +224,16 @@ public final class SigningFilter implements Filter {
     }
     try {
       URI uri = new URI(request.getURI());
-      String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String target =
+          uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
       if (uri.getRawQuery() != null) {
         target += "?" + uri.getRawQuery();
       }
-      values.putIfAbsent("(request-target)", request.getMethod().toLowerCase(Locale.ROOT) + " " + target);
+      values.putIfAbsent(
+          "(request-target)", request.getMethod().toLowerCase(Locale.ROOT) + " " + target);
       if (uri.getHost() != null) {
-        values.putIfAbsent("host", uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        values.putIfAbsent(
+            "host", uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
       }
     } catch (URISyntaxException | RuntimeException e) {
       // Only needed when the profile signs them; signing then fails naming the header.
@@ -246,7 +267,14 @@ public final class SigningFilter implements Filter {
 
   @Override
   public String toString() {
-    return "SigningFilter[" + signing + ", profile=" + profile + ", ssl=" + sslCertificate.isPresent()
-        + ", tampering=" + tampering + "]";
+    return "SigningFilter["
+        + signing
+        + ", profile="
+        + profile
+        + ", ssl="
+        + sslCertificate.isPresent()
+        + ", tampering="
+        + tampering
+        + "]";
   }
 }

@@ -5,18 +5,20 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How a bank wants requests signed (contract sections 2 and 9): the {@code algorithm} label, the list
- * of signed headers and the digest algorithm.
+ * How a bank wants requests signed (contract sections 2 and 9): the {@code algorithm} label, the
+ * list of signed headers and the digest algorithm.
  *
  * @param algorithmLabel {@code SHA256withRSA} (the kit's default) or {@code rsa-sha256}
  * @param signedHeaders header names, lowercase, in signing order; must contain {@code digest}
  * @param digestAlgorithm the {@code Digest} header's algorithm
  */
-public record SigningProfile(String algorithmLabel, List<String> signedHeaders, DigestAlgorithm digestAlgorithm) {
+public record SigningProfile(
+    String algorithmLabel, List<String> signedHeaders, DigestAlgorithm digestAlgorithm) {
 
   /** The kit's default: {@code SHA256withRSA}, {@code digest x-request-id}, SHA-256. */
   public static final SigningProfile DEFAULT =
-      new SigningProfile("SHA256withRSA", List.of("digest", "x-request-id"), DigestAlgorithm.SHA_256);
+      new SigningProfile(
+          "SHA256withRSA", List.of("digest", "x-request-id"), DigestAlgorithm.SHA_256);
 
   public SigningProfile {
     Objects.requireNonNull(algorithmLabel, "algorithmLabel");

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The string a request signature is computed over (contract section 2; draft-cavage-http-signatures-10
- * section 2.3): for each name of the {@code headers} parameter, in order, {@code lowercase(name) + ": " +
- * value}, joined with {@code \n}, no trailing newline.
+ * The string a request signature is computed over (contract section 2;
+ * draft-cavage-http-signatures-10 section 2.3): for each name of the {@code headers} parameter, in
+ * order, {@code lowercase(name) + ": " + value}, joined with {@code \n}, no trailing newline.
  */
 public final class SigningString {
 
@@ -19,12 +19,13 @@ public final class SigningString {
    * Builds the signing string.
    *
    * @param headerNames the names of the {@code headers} parameter, in signing order (any case)
-   * @param headerValueByLowercaseName the value of a header, looked up by its lowercase name; several
-   *     instances of a header must already be joined with {@code ", "} (CAV 2.3)
-   * @throws IllegalArgumentException if the list is empty, a name is blank, or a listed header has no value
-   *     (naming the header), or a value contains a line break (it would forge extra lines)
+   * @param headerValueByLowercaseName the value of a header, looked up by its lowercase name;
+   *     several instances of a header must already be joined with {@code ", "} (CAV 2.3)
+   * @throws IllegalArgumentException if the list is empty, a name is blank, or a listed header has
+   *     no value (naming the header), or a value contains a line break (it would forge extra lines)
    */
-  public static String build(List<String> headerNames, Function<String, Optional<String>> headerValueByLowercaseName) {
+  public static String build(
+      List<String> headerNames, Function<String, Optional<String>> headerValueByLowercaseName) {
     Objects.requireNonNull(headerNames, "headerNames");
     Objects.requireNonNull(headerValueByLowercaseName, "headerValueByLowercaseName");
     if (headerNames.isEmpty()) {
@@ -33,7 +34,8 @@ public final class SigningString {
     StringBuilder out = new StringBuilder();
     for (String rawName : headerNames) {
       if (rawName == null || rawName.isBlank()) {
-        throw new IllegalArgumentException("the list of signed headers contains a blank name: " + headerNames);
+        throw new IllegalArgumentException(
+            "the list of signed headers contains a blank name: " + headerNames);
       }
       String name = rawName.strip().toLowerCase(Locale.ROOT);
       Optional<String> value = headerValueByLowercaseName.apply(name);
@@ -42,7 +44,8 @@ public final class SigningString {
       }
       String v = stripOws(value.get());
       if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-        throw new IllegalArgumentException("value of signed header '" + name + "' contains a line break");
+        throw new IllegalArgumentException(
+            "value of signed header '" + name + "' contains a line break");
       }
       if (out.length() > 0) {
         out.append('\n');
@@ -52,7 +55,9 @@ public final class SigningString {
     return out.toString();
   }
 
-  /** CAV 2.3: leading and trailing optional whitespace (space, tab; RFC 7230 3.2.4) is not signed. */
+  /**
+   * CAV 2.3: leading and trailing optional whitespace (space, tab; RFC 7230 3.2.4) is not signed.
+   */
   private static String stripOws(String value) {
     int start = 0;
     int end = value.length();

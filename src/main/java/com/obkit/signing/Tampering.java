@@ -18,11 +18,11 @@ import java.util.UUID;
 
 /**
  * The one thing a negative conformance scenario breaks in an otherwise correct request (contract
- * section 2). Each constant names the rule it probes ({@link #rule()}); everything else about the request
- * stays correct, so a bank that rejects it can only be rejecting for that reason.
+ * section 2). Each constant names the rule it probes ({@link #rule()}); everything else about the
+ * request stays correct, so a bank that rejects it can only be rejecting for that reason.
  *
- * <p>The signing filters apply it: {@link #signedRequestHeaders} for signed requests,
- * {@link #unsignedRequestHeaders} for the registration call sent unsigned (contract section 5).
+ * <p>The signing filters apply it: {@link #signedRequestHeaders} for signed requests, {@link
+ * #unsignedRequestHeaders} for the registration call sent unsigned (contract section 5).
  */
 public enum Tampering {
 
@@ -39,15 +39,20 @@ public enum Tampering {
   OMIT_SSL_CERTIFICATE("SIG-7", "no SSL-Certificate header", true),
 
   /**
-   * CERT-3: {@code TPP-Signature-Certificate} is base64 of random bytes, not a certificate. The signature
-   * and keyId still belong to the real certificate.
+   * CERT-3: {@code TPP-Signature-Certificate} is base64 of random bytes, not a certificate. The
+   * signature and keyId still belong to the real certificate.
    */
   GARBLED_SIGNATURE_CERTIFICATE("CERT-3", "TPP-Signature-Certificate is not a certificate", true),
 
-  /** SIG-7 / CERT-3: {@code SSL-Certificate} is base64 of random bytes (set even if none is configured). */
+  /**
+   * SIG-7 / CERT-3: {@code SSL-Certificate} is base64 of random bytes (set even if none is
+   * configured).
+   */
   GARBLED_SSL_CERTIFICATE("SIG-7", "SSL-Certificate is not a certificate", true),
 
-  /** SIG-2: one bit of the decoded signature flipped, re-encoded; keyId, headers, Digest untouched. */
+  /**
+   * SIG-2: one bit of the decoded signature flipped, re-encoded; keyId, headers, Digest untouched.
+   */
   CORRUPT_SIGNATURE("SIG-2", "signature bytes corrupted", false),
 
   /**
@@ -57,12 +62,16 @@ public enum Tampering {
   SIGNED_BY_OTHER_KEY("SIG-2", "signed with a key other than the certificate's", false),
 
   /**
-   * SIG-3: {@code Digest} is the digest of a different body, and the signature is computed consistently
-   * over that wrong Digest: the signature verifies, only comparing the Digest with the body catches it.
+   * SIG-3: {@code Digest} is the digest of a different body, and the signature is computed
+   * consistently over that wrong Digest: the signature verifies, only comparing the Digest with the
+   * body catches it.
    */
   DIGEST_MISMATCH("SIG-3", "Digest does not match the body", false),
 
-  /** SIG-3: {@code headers="x-request-id"} only (no {@code digest}), correctly signed; Digest still sent. */
+  /**
+   * SIG-3: {@code headers="x-request-id"} only (no {@code digest}), correctly signed; Digest still
+   * sent.
+   */
   HEADERS_WITHOUT_DIGEST("SIG-3", "digest is not among the signed headers", false),
 
   /** SIG-4: keyId serial number is the certificate's plus one; correctly signed otherwise. */
@@ -75,15 +84,16 @@ public enum Tampering {
   UNKNOWN_ALGORITHM_LABEL("SIG-6", "unknown algorithm label", false),
 
   /**
-   * SIG-2: the {@code X-Request-ID} sent differs from the one signed. {@code x-request-id} is added to the
-   * signed headers if the profile lacks it, else this would break nothing.
+   * SIG-2: the {@code X-Request-ID} sent differs from the one signed. {@code x-request-id} is added
+   * to the signed headers if the profile lacks it, else this would break nothing.
    */
   SIGNED_REQUEST_ID_CHANGED("SIG-2", "X-Request-ID differs from the signed one", false),
   /**
    * SIG-2: the signature is valid over the digest line alone, but the header lists {@code digest
    * x-request-id}; a bank must verify every listed header, so this must not verify.
    */
-  SIGNATURE_COVERS_FEWER_HEADERS("SIG-2", "the signature covers fewer headers than it lists", false);
+  SIGNATURE_COVERS_FEWER_HEADERS(
+      "SIG-2", "the signature covers fewer headers than it lists", false);
 
   /** The issuer written by {@link #KEYID_WRONG_ISSUER}. */
   public static final String OTHER_ISSUER = "CN=Some Other CA, C=NL";
@@ -112,22 +122,23 @@ public enum Tampering {
   }
 
   /**
-   * Whether this makes sense for a request that carries certificates but no signature (the registration
-   * call sent unsigned): {@link #NONE}, the {@code OMIT_*_CERTIFICATE} and {@code GARBLED_*} constants.
+   * Whether this makes sense for a request that carries certificates but no signature (the
+   * registration call sent unsigned): {@link #NONE}, the {@code OMIT_*_CERTIFICATE} and {@code
+   * GARBLED_*} constants.
    */
   public boolean appliesToUnsignedRequests() {
     return appliesToUnsigned;
   }
 
   /**
-   * The headers to send on a signed request, in sending order ({@code X-Request-ID}, {@code Digest},
-   * {@code Signature}, {@code TPP-Signature-Certificate}, {@code SSL-Certificate}), with this tampering
-   * applied. A header missing from the map must be absent from the request.
+   * The headers to send on a signed request, in sending order ({@code X-Request-ID}, {@code
+   * Digest}, {@code Signature}, {@code TPP-Signature-Certificate}, {@code SSL-Certificate}), with
+   * this tampering applied. A header missing from the map must be absent from the request.
    *
    * @param body the exact body bytes that will be sent
    * @param requestId the fresh request id
-   * @param otherHeaders values of other headers the profile may sign (see {@link HttpSigner#sign(byte[],
-   *     String, Map)})
+   * @param otherHeaders values of other headers the profile may sign (see {@link
+   *     HttpSigner#sign(byte[], String, Map)})
    */
   public Map<String, String> signedRequestHeaders(
       TamperingContext context, byte[] body, String requestId, Map<String, String> otherHeaders) {
@@ -137,43 +148,65 @@ public enum Tampering {
     HttpSigner signer = new HttpSigner(signing, profile);
     KeyId realKeyId = signing.keyId();
 
-    SignedHeaders signed = switch (this) {
-      case SIGNED_BY_OTHER_KEY -> new HttpSigner(
-              new Credentials(signing.certificate(), otherKey(context), signing.chain()), profile)
-          .sign(body, requestId, otherHeaders);
-      // Digest and signature agree with each other, just not with the body sent.
-      case DIGEST_MISMATCH -> signer.sign(differentBody(body), requestId, otherHeaders);
-      case HEADERS_WITHOUT_DIGEST -> new HttpSigner(signing, profile.withSignedHeaders(List.of("x-request-id")))
-          .sign(body, requestId, otherHeaders);
-      case KEYID_WRONG_SERIAL -> signer
-          .withKeyId(new KeyId(realKeyId.serialNumber().add(BigInteger.ONE), realKeyId.issuer()).toString())
-          .sign(body, requestId, otherHeaders);
-      case KEYID_WRONG_ISSUER -> signer
-          .withKeyId(new KeyId(realKeyId.serialNumber(), otherIssuer(realKeyId.issuer())).toString())
-          .sign(body, requestId, otherHeaders);
-      case UNKNOWN_ALGORITHM_LABEL -> new HttpSigner(signing, profile.withAlgorithmLabel(UNKNOWN_ALGORITHM))
-          .sign(body, requestId, otherHeaders);
-      case SIGNED_REQUEST_ID_CHANGED -> new HttpSigner(signing, withRequestIdSigned(profile))
-          .sign(body, requestId, otherHeaders)
-          .withRequestId(differentRequestId(requestId));
-      case SIGNATURE_COVERS_FEWER_HEADERS -> {
-        SignedHeaders overDigest = new HttpSigner(signing, profile.withSignedHeaders(List.of("digest")))
-            .sign(body, requestId, otherHeaders);
-        SignatureHeader s = overDigest.parsedSignature();
-        yield overDigest.withSignature(
-            new SignatureHeader(s.keyId(), s.algorithm(), withRequestIdSigned(profile).signedHeaders(), s.signature()).format());
-      }
-      case CORRUPT_SIGNATURE -> {
-        SignedHeaders good = signer.sign(body, requestId, otherHeaders);
-        SignatureHeader s = good.parsedSignature();
-        yield good.withSignature(
-            new SignatureHeader(s.keyId(), s.algorithm(), s.headers(), flipOneBit(s.signature())).format());
-      }
-      default -> signer.sign(body, requestId, otherHeaders);
-    };
+    SignedHeaders signed =
+        switch (this) {
+          case SIGNED_BY_OTHER_KEY ->
+              new HttpSigner(
+                      new Credentials(signing.certificate(), otherKey(context), signing.chain()),
+                      profile)
+                  .sign(body, requestId, otherHeaders);
+          // Digest and signature agree with each other, just not with the body sent.
+          case DIGEST_MISMATCH -> signer.sign(differentBody(body), requestId, otherHeaders);
+          case HEADERS_WITHOUT_DIGEST ->
+              new HttpSigner(signing, profile.withSignedHeaders(List.of("x-request-id")))
+                  .sign(body, requestId, otherHeaders);
+          case KEYID_WRONG_SERIAL ->
+              signer
+                  .withKeyId(
+                      new KeyId(realKeyId.serialNumber().add(BigInteger.ONE), realKeyId.issuer())
+                          .toString())
+                  .sign(body, requestId, otherHeaders);
+          case KEYID_WRONG_ISSUER ->
+              signer
+                  .withKeyId(
+                      new KeyId(realKeyId.serialNumber(), otherIssuer(realKeyId.issuer()))
+                          .toString())
+                  .sign(body, requestId, otherHeaders);
+          case UNKNOWN_ALGORITHM_LABEL ->
+              new HttpSigner(signing, profile.withAlgorithmLabel(UNKNOWN_ALGORITHM))
+                  .sign(body, requestId, otherHeaders);
+          case SIGNED_REQUEST_ID_CHANGED ->
+              new HttpSigner(signing, withRequestIdSigned(profile))
+                  .sign(body, requestId, otherHeaders)
+                  .withRequestId(differentRequestId(requestId));
+          case SIGNATURE_COVERS_FEWER_HEADERS -> {
+            SignedHeaders overDigest =
+                new HttpSigner(signing, profile.withSignedHeaders(List.of("digest")))
+                    .sign(body, requestId, otherHeaders);
+            SignatureHeader s = overDigest.parsedSignature();
+            yield overDigest.withSignature(
+                new SignatureHeader(
+                        s.keyId(),
+                        s.algorithm(),
+                        withRequestIdSigned(profile).signedHeaders(),
+                        s.signature())
+                    .format());
+          }
+          case CORRUPT_SIGNATURE -> {
+            SignedHeaders good = signer.sign(body, requestId, otherHeaders);
+            SignatureHeader s = good.parsedSignature();
+            yield good.withSignature(
+                new SignatureHeader(
+                        s.keyId(), s.algorithm(), s.headers(), flipOneBit(s.signature()))
+                    .format());
+          }
+          default -> signer.sign(body, requestId, otherHeaders);
+        };
 
     Map<String, String> headers = new LinkedHashMap<>(signed.asMap());
-    context.sslCertificate().ifPresent(ssl -> headers.put(SignedHeaders.SSL_CERTIFICATE, ssl.certificateHeaderValue()));
+    context
+        .sslCertificate()
+        .ifPresent(ssl -> headers.put(SignedHeaders.SSL_CERTIFICATE, ssl.certificateHeaderValue()));
     applyCertificateTampering(headers);
     if (this == OMIT_SIGNATURE) {
       headers.remove(SignedHeaders.SIGNATURE);
@@ -182,21 +215,26 @@ public enum Tampering {
   }
 
   /**
-   * The headers to send on a request that carries certificates but no signature (contract section 5,
-   * the registration call as the bank's page shows it): {@code TPP-Signature-Certificate} and, if given,
-   * {@code SSL-Certificate}, with this tampering applied.
+   * The headers to send on a request that carries certificates but no signature (contract section
+   * 5, the registration call as the bank's page shows it): {@code TPP-Signature-Certificate} and,
+   * if given, {@code SSL-Certificate}, with this tampering applied.
    *
-   * @throws IllegalStateException if this tampering needs a signature ({@link #appliesToUnsignedRequests()})
+   * @throws IllegalStateException if this tampering needs a signature ({@link
+   *     #appliesToUnsignedRequests()})
    */
-  public Map<String, String> unsignedRequestHeaders(Credentials signatureCertificate, Optional<Credentials> sslCertificate) {
+  public Map<String, String> unsignedRequestHeaders(
+      Credentials signatureCertificate, Optional<Credentials> sslCertificate) {
     Objects.requireNonNull(signatureCertificate, "signatureCertificate");
     Objects.requireNonNull(sslCertificate, "sslCertificate");
     if (!appliesToUnsigned) {
-      throw new IllegalStateException("tampering " + name() + " (" + description + ") needs a signed request");
+      throw new IllegalStateException(
+          "tampering " + name() + " (" + description + ") needs a signed request");
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(SignedHeaders.TPP_SIGNATURE_CERTIFICATE, signatureCertificate.certificateHeaderValue());
-    sslCertificate.ifPresent(ssl -> headers.put(SignedHeaders.SSL_CERTIFICATE, ssl.certificateHeaderValue()));
+    headers.put(
+        SignedHeaders.TPP_SIGNATURE_CERTIFICATE, signatureCertificate.certificateHeaderValue());
+    sslCertificate.ifPresent(
+        ssl -> headers.put(SignedHeaders.SSL_CERTIFICATE, ssl.certificateHeaderValue()));
     applyCertificateTampering(headers);
     return Collections.unmodifiableMap(headers);
   }
@@ -205,17 +243,20 @@ public enum Tampering {
     switch (this) {
       case OMIT_SIGNATURE_CERTIFICATE -> headers.remove(SignedHeaders.TPP_SIGNATURE_CERTIFICATE);
       case OMIT_SSL_CERTIFICATE -> headers.remove(SignedHeaders.SSL_CERTIFICATE);
-      case GARBLED_SIGNATURE_CERTIFICATE -> headers.put(SignedHeaders.TPP_SIGNATURE_CERTIFICATE, garbage());
+      case GARBLED_SIGNATURE_CERTIFICATE ->
+          headers.put(SignedHeaders.TPP_SIGNATURE_CERTIFICATE, garbage());
       case GARBLED_SSL_CERTIFICATE -> headers.put(SignedHeaders.SSL_CERTIFICATE, garbage());
-      default -> { }
+      default -> {}
     }
   }
 
   private static PrivateKey otherKey(TamperingContext context) {
     PrivateKey key = Objects.requireNonNull(context.otherKey().get(), "other key");
     if (key.equals(context.signing().privateKey())) {
-      // Would silently produce a valid request and a false "bank accepts foreign signatures" verdict.
-      throw new IllegalStateException("the other key for " + SIGNED_BY_OTHER_KEY + " is the signing key itself");
+      // Would silently produce a valid request and a false "bank accepts foreign signatures"
+      // verdict.
+      throw new IllegalStateException(
+          "the other key for " + SIGNED_BY_OTHER_KEY + " is the signing key itself");
     }
     return key;
   }

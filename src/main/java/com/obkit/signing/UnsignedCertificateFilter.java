@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * For the registration call when configured unsigned, as the bank's page shows it (contract section 5,
- * REG-1): sets {@code TPP-Signature-Certificate} and, in the sandbox, {@code SSL-Certificate} (SIG-7), no
- * Digest or Signature. Honours the tamperings that make sense without a signature
+ * For the registration call when configured unsigned, as the bank's page shows it (contract section
+ * 5, REG-1): sets {@code TPP-Signature-Certificate} and, in the sandbox, {@code SSL-Certificate}
+ * (SIG-7), no Digest or Signature. Honours the tamperings that make sense without a signature
  * ({@link Tampering#appliesToUnsignedRequests()}). Immutable.
  */
 public final class UnsignedCertificateFilter implements Filter {
@@ -27,7 +27,8 @@ public final class UnsignedCertificateFilter implements Filter {
    */
   public UnsignedCertificateFilter(
       Credentials signatureCertificate, Optional<Credentials> sslCertificate, Tampering tampering) {
-    this.signatureCertificate = Objects.requireNonNull(signatureCertificate, "signatureCertificate");
+    this.signatureCertificate =
+        Objects.requireNonNull(signatureCertificate, "signatureCertificate");
     this.sslCertificate = Objects.requireNonNull(sslCertificate, "sslCertificate");
     this.tampering = Objects.requireNonNull(tampering, "tampering");
     if (!tampering.appliesToUnsignedRequests()) {
@@ -36,10 +37,14 @@ public final class UnsignedCertificateFilter implements Filter {
     }
   }
 
-  /** No tampering; {@code sendSslCertificate}: the same certificate also as {@code SSL-Certificate}. */
+  /**
+   * No tampering; {@code sendSslCertificate}: the same certificate also as {@code SSL-Certificate}.
+   */
   public static UnsignedCertificateFilter of(Credentials certificate, boolean sendSslCertificate) {
     return new UnsignedCertificateFilter(
-        certificate, sendSslCertificate ? Optional.of(certificate) : Optional.empty(), Tampering.NONE);
+        certificate,
+        sendSslCertificate ? Optional.of(certificate) : Optional.empty(),
+        Tampering.NONE);
   }
 
   /** The same filter breaking {@code otherTampering}'s one thing. */
@@ -54,9 +59,13 @@ public final class UnsignedCertificateFilter implements Filter {
 
   @Override
   public Response filter(
-      FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
-    Map<String, String> headers = tampering.unsignedRequestHeaders(signatureCertificate, sslCertificate);
-    for (String name : new String[] {SignedHeaders.TPP_SIGNATURE_CERTIFICATE, SignedHeaders.SSL_CERTIFICATE}) {
+      FilterableRequestSpecification request,
+      FilterableResponseSpecification response,
+      FilterContext ctx) {
+    Map<String, String> headers =
+        tampering.unsignedRequestHeaders(signatureCertificate, sslCertificate);
+    for (String name :
+        new String[] {SignedHeaders.TPP_SIGNATURE_CERTIFICATE, SignedHeaders.SSL_CERTIFICATE}) {
       if (request.getHeaders().hasHeaderWithName(name)) {
         request.removeHeader(name);
       }
@@ -67,7 +76,12 @@ public final class UnsignedCertificateFilter implements Filter {
 
   @Override
   public String toString() {
-    return "UnsignedCertificateFilter[" + signatureCertificate + ", ssl=" + sslCertificate.isPresent()
-        + ", tampering=" + tampering + "]";
+    return "UnsignedCertificateFilter["
+        + signatureCertificate
+        + ", ssl="
+        + sslCertificate.isPresent()
+        + ", tampering="
+        + tampering
+        + "]";
   }
 }

@@ -51,7 +51,8 @@ public final class AccountSteps {
 
   @Then("the account has a valid IBAN of the tenant's country with the bank's code")
   public void theAccountHasAValidIban() {
-    conformance.require(Rule.must("ACC-1"), AccountChecks.ibanValidFor(journey.tenant()), lastAccount());
+    conformance.require(
+        Rule.must("ACC-1"), AccountChecks.ibanValidFor(journey.tenant()), lastAccount());
   }
 
   @Then("the account has a digipass number")
@@ -62,7 +63,8 @@ public final class AccountSteps {
   @Then("the two accounts have different IBANs")
   public void theTwoAccountsHaveDifferentIbans() {
     List<AccountChecks.TestAccount> accounts = journey.accounts();
-    conformance.require(Rule.must("ACC-2"), AccountChecks.differentIbanFrom(accounts.get(0)), accounts.get(1));
+    conformance.require(
+        Rule.must("ACC-2"), AccountChecks.differentIbanFrom(accounts.get(0)), accounts.get(1));
   }
 
   private AccountChecks.TestAccount lastAccount() {

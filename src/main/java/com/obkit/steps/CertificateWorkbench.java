@@ -1,8 +1,8 @@
 package com.obkit.steps;
 
 import com.obkit.pki.CertificateProfile;
-import com.obkit.pki.Credentials;
 import com.obkit.pki.CredentialFiles;
+import com.obkit.pki.Credentials;
 import com.obkit.pki.OrganizationId;
 import com.obkit.pki.PspRole;
 import com.obkit.pki.SavedCredentials;
@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Certificate generation for the first stage: what was asked, what was issued or refused, what was saved. */
+/**
+ * Certificate generation for the first stage: what was asked, what was issued or refused, what was
+ * saved.
+ */
 public final class CertificateWorkbench {
   private final ScenarioKit kit;
   private OrganizationId organizationId;
@@ -29,8 +32,13 @@ public final class CertificateWorkbench {
     this.organizationId = OrganizationId.of(value);
   }
 
-  public Credentials generate(CertificateProfile profile, List<PspRole> roles, String ncaName, String ncaId) {
-    issued = kit.runtime().tpps().certificate(organizationId, b -> b.profile(profile).roles(roles).ncaName(ncaName).ncaId(ncaId));
+  public Credentials generate(
+      CertificateProfile profile, List<PspRole> roles, String ncaName, String ncaId) {
+    issued =
+        kit.runtime()
+            .tpps()
+            .certificate(
+                organizationId, b -> b.profile(profile).roles(roles).ncaName(ncaName).ncaId(ncaId));
     return issued;
   }
 

@@ -6,7 +6,10 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
-/** Run and scenario lifecycle: the runtime (and embedded sandbox) for the run, the scenario's report log. */
+/**
+ * Run and scenario lifecycle: the runtime (and embedded sandbox) for the run, the scenario's report
+ * log.
+ */
 public final class Hooks {
   private final ScenarioLog log;
   private final ScenarioRules rules;
@@ -31,5 +34,4 @@ public final class Hooks {
     log.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
   }
-
 }

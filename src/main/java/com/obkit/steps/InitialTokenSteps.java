@@ -13,7 +13,10 @@ import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Stage 2: the initial access token, and the signature and certificate rules the bank enforces on it. */
+/**
+ * Stage 2: the initial access token, and the signature and certificate rules the bank enforces on
+ * it.
+ */
 public final class InitialTokenSteps {
   private static final Rule TOK_1 = Rule.must("TOK-1");
 
@@ -22,7 +25,8 @@ public final class InitialTokenSteps {
   private final ScenarioRules rules;
   private final Refusals refusals;
 
-  public InitialTokenSteps(Journey journey, ScenarioKit kit, ScenarioRules rules, Refusals refusals) {
+  public InitialTokenSteps(
+      Journey journey, ScenarioKit kit, ScenarioRules rules, Refusals refusals) {
     this.journey = journey;
     this.conformance = kit.conformance();
     this.rules = rules;
@@ -39,9 +43,12 @@ public final class InitialTokenSteps {
     journey.requestToken(breakage);
   }
 
-  @When("the TPP requests an initial access token signed with algorithm {string}, headers {string} and digest {string}")
+  @When(
+      "the TPP requests an initial access token signed with algorithm {string}, headers {string} and digest {string}")
   public void theTppRequestsSignedWith(String algorithm, String headers, String digest) {
-    journey.requestToken(new SigningProfile(algorithm, List.of(headers.split(" ")), DigestAlgorithm.byLabel(digest).orElseThrow()));
+    journey.requestToken(
+        new SigningProfile(
+            algorithm, List.of(headers.split(" ")), DigestAlgorithm.byLabel(digest).orElseThrow()));
   }
 
   @When("the TPP requests an initial access token for the tenant {string}")
@@ -51,13 +58,16 @@ public final class InitialTokenSteps {
 
   @Then("the bank answers {int} with a JSON body")
   public void theBankAnswersWithAJsonBody(int status) {
-    // Under the scenario's rule: TOK-1 in the token scenario, SIG-5 where both label and list must work.
-    conformance.requireAll(rules.subject(), journey.last(), ErrorChecks.status(status), TokenChecks.jsonBody());
+    // Under the scenario's rule: TOK-1 in the token scenario, SIG-5 where both label and list must
+    // work.
+    conformance.requireAll(
+        rules.subject(), journey.last(), ErrorChecks.status(status), TokenChecks.jsonBody());
   }
 
   @Then("the token's scope is {string} and its type is {string}")
   public void theTokensScopeAndType(String scope, String type) {
-    conformance.requireAll(TOK_1, journey.last(), TokenChecks.scopeIsClientReg(), TokenChecks.tokenTypeIsBearer());
+    conformance.requireAll(
+        TOK_1, journey.last(), TokenChecks.scopeIsClientReg(), TokenChecks.tokenTypeIsBearer());
   }
 
   @Then("the token expires in {long} seconds")
@@ -67,7 +77,11 @@ public final class InitialTokenSteps {
 
   @Then("the answer carries an access token and an absolute registration link")
   public void theAnswerCarriesTokenAndLink() {
-    conformance.requireAll(TOK_1, journey.last(), TokenChecks.accessTokenPresent(), TokenChecks.registrationLinkAbsolute());
+    conformance.requireAll(
+        TOK_1,
+        journey.last(),
+        TokenChecks.accessTokenPresent(),
+        TokenChecks.registrationLinkAbsolute());
   }
 
   @Then("the bank refuses it with {int} and the Berlin Group code {string}")

@@ -1,9 +1,9 @@
 package com.obkit.steps;
 
 import com.obkit.checks.AccountChecks.TestAccount;
-import com.obkit.checks.NotApplicable;
 import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
+import com.obkit.checks.NotApplicable;
 import com.obkit.checks.RegistrationChecks;
 import com.obkit.checks.Rule;
 import com.obkit.checks.TokenChecks;
@@ -19,17 +19,17 @@ import com.obkit.runtime.KitRuntime;
 import com.obkit.signing.SigningProfile;
 import com.obkit.signing.Tampering;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The onboarding journey of one scenario: the calls in the bank's order and what came back. Step
- * definitions delegate here; preconditions ("the TPP holds an initial access token") are checked under the
- * rule they depend on, so a broken precondition names its rule.
+ * definitions delegate here; preconditions ("the TPP holds an initial access token") are checked
+ * under the rule they depend on, so a broken precondition names its rule.
  */
 public final class Journey {
 
@@ -75,11 +75,17 @@ public final class Journey {
 
   // ---- the environment
 
-  /** Scenarios about one kind of environment are not applicable to the other (reported, never passed). */
+  /**
+   * Scenarios about one kind of environment are not applicable to the other (reported, never
+   * passed).
+   */
   public void requireBankMode(com.obkit.config.BankMode mode) {
     if (config().bankMode() != mode) {
-      throw new NotApplicable("this scenario is about a " + mode.name().toLowerCase(java.util.Locale.ROOT)
-          + " environment; kit.bankMode is " + config().bankMode().name().toLowerCase(java.util.Locale.ROOT));
+      throw new NotApplicable(
+          "this scenario is about a "
+              + mode.name().toLowerCase(java.util.Locale.ROOT)
+              + " environment; kit.bankMode is "
+              + config().bankMode().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -91,9 +97,11 @@ public final class Journey {
   }
 
   /** Acts as a TPP whose otherwise valid certificate has one defect. */
-  public void useDefectiveCertificate(java.util.function.UnaryOperator<com.obkit.pki.CertificateSpec.Builder> defect) {
+  public void useDefectiveCertificate(
+      java.util.function.UnaryOperator<com.obkit.pki.CertificateSpec.Builder> defect) {
     if (!runtime.tpps().generates()) {
-      throw new NotApplicable("certificates come from files (kit.credentials.source): the kit cannot make a defective one");
+      throw new NotApplicable(
+          "certificates come from files (kit.credentials.source): the kit cannot make a defective one");
     }
     tpps.use(runtime.tpps().issue(runtime.tpps().freshOrganizationId(), defect));
   }
@@ -101,12 +109,16 @@ public final class Journey {
   /** A new certificate for the same organization id; the old one is kept to try after (CERT-4). */
   public void renewCertificate() {
     if (!runtime.tpps().generates()) {
-      throw new NotApplicable("certificates come from files (kit.credentials.source): the kit cannot renew one");
+      throw new NotApplicable(
+          "certificates come from files (kit.credentials.source): the kit cannot renew one");
     }
     tpps.renewTo(runtime.tpps().renew(tpps.current()));
   }
 
-  /** Acts with credentials loaded back from files, and proves they work: the bank gives a token (TOK-1). */
+  /**
+   * Acts with credentials loaded back from files, and proves they work: the bank gives a token
+   * (TOK-1).
+   */
   public void useLoadedCredentials(com.obkit.pki.Credentials credentials) {
     tpps.use(new Tpp(tpps.current().organizationId(), credentials));
     obtainToken();
@@ -128,17 +140,22 @@ public final class Journey {
 
   /** The previous certificate (before a renewal) asks for a token. */
   public HttpExchange requestTokenWithPreviousCertificate() {
-    Tpp previous = tpps.previous().orElseThrow(() -> new IllegalStateException("the TPP has not renewed its certificate"));
+    Tpp previous =
+        tpps.previous()
+            .orElseThrow(
+                () -> new IllegalStateException("the TPP has not renewed its certificate"));
     return requestToken(previous, tenant, config().bank().signing(), Tampering.NONE);
   }
 
-  private HttpExchange requestToken(Tpp tpp, String inTenant, SigningProfile signing, Tampering tampering) {
+  private HttpExchange requestToken(
+      Tpp tpp, String inTenant, SigningProfile signing, Tampering tampering) {
     requireSslCertificateHeaderFor(tampering);
     last = client.requestInitialToken(tpp, inTenant, signing, tampering);
     token = null;
     if (last.status() == 200) {
       String access = last.jsonText("access_token");
-      String link = last.json().map(j -> j.path("_links").path("registration").asText("")).orElse("");
+      String link =
+          last.json().map(j -> j.path("_links").path("registration").asText("")).orElse("");
       if (!access.isEmpty() && !link.isEmpty()) {
         token = new InitialToken(access, URI.create(link));
       }
@@ -148,8 +165,11 @@ public final class Journey {
 
   /** SSL-Certificate rules (SIG-7) exist only where the header is sent (the sandbox). */
   private void requireSslCertificateHeaderFor(Tampering tampering) {
-    if ((tampering == Tampering.OMIT_SSL_CERTIFICATE || tampering == Tampering.GARBLED_SSL_CERTIFICATE) && !config().bank().sendSslCertificate()) {
-      throw new NotApplicable("the SSL-Certificate header is sandbox-only and kit.sslCertificateHeader is false");
+    if ((tampering == Tampering.OMIT_SSL_CERTIFICATE
+            || tampering == Tampering.GARBLED_SSL_CERTIFICATE)
+        && !config().bank().sendSslCertificate()) {
+      throw new NotApplicable(
+          "the SSL-Certificate header is sandbox-only and kit.sslCertificateHeader is false");
     }
   }
 
@@ -188,8 +208,10 @@ public final class Journey {
   }
 
   /** Registers a request derived from the standard one (negative scenarios break one thing). */
-  public HttpExchange register(java.util.function.UnaryOperator<RegistrationRequest> change, List<String> uris) {
-    return register(change.apply(standardRegistration(tokenOrObtain().accessToken(), uris)), Tampering.NONE);
+  public HttpExchange register(
+      java.util.function.UnaryOperator<RegistrationRequest> change, List<String> uris) {
+    return register(
+        change.apply(standardRegistration(tokenOrObtain().accessToken(), uris)), Tampering.NONE);
   }
 
   private HttpExchange register(RegistrationRequest request, Tampering tampering) {
@@ -227,9 +249,12 @@ public final class Journey {
   /** Registers with a missing, unknown or expired token (REG-3). */
   public HttpExchange registerWithTokenDefect(String defect, String uri) {
     return switch (defect) {
-      case "no initial access token" -> register(r -> r.withTokens(Optional.empty(), Optional.empty()), List.of(uri));
-      case "an empty token" -> registerWithToken("", uri); // the sandbox was seen to answer 400 here (REG-3)
-      case "an unknown token" -> registerWithToken("kit-unknown-" + java.util.UUID.randomUUID(), uri);
+      case "no initial access token" ->
+          register(r -> r.withTokens(Optional.empty(), Optional.empty()), List.of(uri));
+      case "an empty token" ->
+          registerWithToken("", uri); // the sandbox was seen to answer 400 here (REG-3)
+      case "an unknown token" ->
+          registerWithToken("kit-unknown-" + java.util.UUID.randomUUID(), uri);
       case "an expired token" -> registerWithToken(expiredToken(), uri);
       default -> throw new IllegalArgumentException("unknown token defect: " + defect);
     };
@@ -238,7 +263,8 @@ public final class Journey {
   /** A token issued to a different organization id (REG-6). */
   public String tokenOfAnotherOrganization() {
     Tpp other = runtime.tpps().newTpp();
-    HttpExchange x = client.requestInitialToken(other, tenant, config().bank().signing(), Tampering.NONE);
+    HttpExchange x =
+        client.requestInitialToken(other, tenant, config().bank().signing(), Tampering.NONE);
     conformance.require(Rule.must("TOK-1"), ErrorChecks.status(200), x);
     return x.jsonText("access_token");
   }
@@ -269,7 +295,10 @@ public final class Journey {
     return registeredUris;
   }
 
-  /** Whether the last two registrations returned different secrets; compares digests, never prints them. */
+  /**
+   * Whether the last two registrations returned different secrets; compares digests, never prints
+   * them.
+   */
   public boolean clientSecretChanged() {
     if (registrations.size() < 2) {
       throw new IllegalStateException("needs two registrations");
@@ -318,14 +347,19 @@ public final class Journey {
 
   // ---- test accounts (contract section 7)
 
-  /** A test account: created through the sandbox API, or taken from the configuration (the bank has no API). */
+  /**
+   * A test account: created through the sandbox API, or taken from the configuration (the bank has
+   * no API).
+   */
   public TestAccount createAccount(String inTenant, Tampering tampering) {
     AccountSettings settings = config().accounts();
     if (settings.source() == AccountSettings.Source.CONFIG) {
       if (tampering != Tampering.NONE) {
-        throw new NotApplicable("test accounts come from the configuration: the bank publishes no API to send a broken request to");
+        throw new NotApplicable(
+            "test accounts come from the configuration: the bank publishes no API to send a broken request to");
       }
-      AccountSettings.ConfiguredAccount a = settings.configured().get(accounts.size() % settings.configured().size());
+      AccountSettings.ConfiguredAccount a =
+          settings.configured().get(accounts.size() % settings.configured().size());
       TestAccount account = new TestAccount(a.iban(), a.digipass(), "EUR");
       accounts.add(account);
       return account;

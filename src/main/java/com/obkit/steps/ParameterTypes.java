@@ -26,15 +26,19 @@ public final class ParameterTypes {
           Map.entry("a garbled SSL-Certificate", Tampering.GARBLED_SSL_CERTIFICATE),
           Map.entry("a corrupted signature", Tampering.CORRUPT_SIGNATURE),
           Map.entry("a signature made with another key", Tampering.SIGNED_BY_OTHER_KEY),
-          Map.entry("an X-Request-ID other than the signed one", Tampering.SIGNED_REQUEST_ID_CHANGED),
+          Map.entry(
+              "an X-Request-ID other than the signed one", Tampering.SIGNED_REQUEST_ID_CHANGED),
           Map.entry("a Digest that does not match the body", Tampering.DIGEST_MISMATCH),
           Map.entry("a signed header list without digest", Tampering.HEADERS_WITHOUT_DIGEST),
           Map.entry("a keyId with the wrong serial number", Tampering.KEYID_WRONG_SERIAL),
           Map.entry("a keyId with the wrong issuer", Tampering.KEYID_WRONG_ISSUER),
           Map.entry("an unknown algorithm label", Tampering.UNKNOWN_ALGORITHM_LABEL),
-          Map.entry("a signature that covers fewer headers than it lists", Tampering.SIGNATURE_COVERS_FEWER_HEADERS));
+          Map.entry(
+              "a signature that covers fewer headers than it lists",
+              Tampering.SIGNATURE_COVERS_FEWER_HEADERS));
 
-  private static final Pattern RAW_ORG_ID = Pattern.compile("^the organization identifier \"(.*)\"$");
+  private static final Pattern RAW_ORG_ID =
+      Pattern.compile("^the organization identifier \"(.*)\"$");
 
   @ParameterType(
       "no Signature header|no TPP-Signature-Certificate header|no SSL-Certificate header|a garbled TPP-Signature-Certificate"
@@ -58,8 +62,10 @@ public final class ParameterTypes {
     }
     return switch (phrase) {
       case "no organization identifier" -> CertificateSpec.Builder::withoutOrganizationIdentifier;
-      case "expired" -> b -> b.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
-      case "not yet become valid" -> b -> b.validity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+      case "expired" ->
+          b -> b.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+      case "not yet become valid" ->
+          b -> b.validity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
       case "no PSD2 statement" -> CertificateSpec.Builder::withoutPsd2Statement;
       case "only the role PSP_AS" -> b -> b.roles(List.of(PspRole.PSP_AS));
       default -> throw new IllegalArgumentException("unknown certificate defect: " + phrase);

@@ -6,8 +6,8 @@ import com.obkit.checks.ErrorChecks;
 import com.obkit.client.HttpExchange;
 
 /**
- * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a SIG-2
- * scenario, at its MUST/SHOULD level), the body's shape under ERR-1.
+ * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a
+ * SIG-2 scenario, at its MUST/SHOULD level), the body's shape under ERR-1.
  */
 public final class Refusals {
   private final Conformance conformance;
@@ -30,7 +30,10 @@ public final class Refusals {
     }
   }
 
-  /** An auth-endpoint refusal: one of the statuses, an OAuth body, one of the codes (as error or in tppMessages). */
+  /**
+   * An auth-endpoint refusal: one of the statuses, an OAuth body, one of the codes (as error or in
+   * tppMessages).
+   */
   public void oauth(Check<HttpExchange> status, String... codes) {
     HttpExchange x = journey.last();
     requireStatus(status, x);

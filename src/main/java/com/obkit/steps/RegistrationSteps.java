@@ -57,12 +57,15 @@ public final class RegistrationSteps {
 
   @When("the TPP registers the redirect URI {string} unsigned with the token only in the form")
   public void theTppRegistersAsThePageShows(String uri) {
-    journey.register(r -> r.withTokens(r.formToken().or(r::bearerToken), Optional.empty()).withSigned(false), List.of(uri));
+    journey.register(
+        r -> r.withTokens(r.formToken().or(r::bearerToken), Optional.empty()).withSigned(false),
+        List.of(uri));
   }
 
   @When("the TPP registers the redirect URI {string} with the token only as Bearer header")
   public void theTppRegistersWithBearerOnly(String uri) {
-    journey.register(r -> r.withTokens(Optional.empty(), r.bearerToken().or(r::formToken)), List.of(uri));
+    journey.register(
+        r -> r.withTokens(Optional.empty(), r.bearerToken().or(r::formToken)), List.of(uri));
   }
 
   @When("the TPP registers the redirect URI {string} with {tokenDefect}")
@@ -109,27 +112,39 @@ public final class RegistrationSteps {
 
   @Then("the answer holds a client_id and a client_secret")
   public void theAnswerHoldsClientIdAndSecret() {
-    conformance.requireAll(REG_1, journey.last(), RegistrationChecks.clientIdPresent(), RegistrationChecks.clientSecretPresent());
+    conformance.requireAll(
+        REG_1,
+        journey.last(),
+        RegistrationChecks.clientIdPresent(),
+        RegistrationChecks.clientSecretPresent());
   }
 
   @Then("the answer lists exactly the registered redirect URIs")
   public void theAnswerListsExactlyTheRegisteredUris() {
-    conformance.require(REG_1, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
+    conformance.require(
+        REG_1, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
   }
 
   @Then("the registered redirect URIs are replaced by the new list, not added to")
   public void theRegisteredUrisAreReplaced() {
-    conformance.require(REG_2, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
+    conformance.require(
+        REG_2, RegistrationChecks.redirectUrisAre(journey.registeredUris()), journey.last());
   }
 
   @Then("the client_id is the same as before")
   public void theClientIdIsTheSameAsBefore() {
-    conformance.require(REG_2, RegistrationChecks.sameClientIdAs(journey.registeredClientId(0)), journey.registeredClientId(journey.registrations().size() - 1));
+    conformance.require(
+        REG_2,
+        RegistrationChecks.sameClientIdAs(journey.registeredClientId(0)),
+        journey.registeredClientId(journey.registrations().size() - 1));
   }
 
   @Then("the kit reports whether the client_secret changed")
   public void theKitReportsWhetherTheSecretChanged() {
-    log.note("REG-2 (reported, not asserted): client_secret " + (journey.clientSecretChanged() ? "changed" : "did not change") + " on replay");
+    log.note(
+        "REG-2 (reported, not asserted): client_secret "
+            + (journey.clientSecretChanged() ? "changed" : "did not change")
+            + " on replay");
   }
 
   @Then("the bank refuses the registration with 400 or 401 and the OAuth error {string}")
@@ -158,6 +173,9 @@ public final class RegistrationSteps {
   }
 
   private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",\\s*")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(commaSeparated.split(",\\s*"))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -6,8 +6,8 @@ import com.obkit.runtime.KitRuntime;
 import com.obkit.runtime.KitSession;
 
 /**
- * What a scenario gets from the run, created fresh per scenario by PicoContainer: the run's runtime, a
- * client of its own and the rule-aware check runner.
+ * What a scenario gets from the run, created fresh per scenario by PicoContainer: the run's
+ * runtime, a client of its own and the rule-aware check runner.
  */
 public final class ScenarioKit {
   private final KitRuntime runtime = KitSession.current();

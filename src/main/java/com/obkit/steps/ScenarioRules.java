@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The contract rules a scenario is tagged with ({@code @SIG-2 @ERR-1 @must}). Shared refusal steps such as
- * "the bank refuses it with 401 ..." check the status under the scenario's own rule (SIG-2 in a SIG-2
- * scenario) and at the scenario's level, and the body shape under ERR-1, so a failure names the rule the
- * bank broke.
+ * The contract rules a scenario is tagged with ({@code @SIG-2 @ERR-1 @must}). Shared refusal steps
+ * such as "the bank refuses it with 401 ..." check the status under the scenario's own rule (SIG-2
+ * in a SIG-2 scenario) and at the scenario's level, and the body shape under ERR-1, so a failure
+ * names the rule the bank broke.
  */
 public final class ScenarioRules {
   private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
@@ -18,33 +18,46 @@ public final class ScenarioRules {
   private Level level = Level.MUST;
 
   void bind(Collection<String> tags) {
-    ids = tags.stream().map(RULE_TAG::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1)).toList();
+    ids =
+        tags.stream()
+            .map(RULE_TAG::matcher)
+            .filter(java.util.regex.Matcher::matches)
+            .map(m -> m.group(1))
+            .toList();
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
   }
 
   /** The rules the scenario is about: its rule tags other than ERR-1, at the scenario's level. */
   public List<Rule> subject() {
-    List<Rule> rules = ids.stream().filter(id -> !id.equals("ERR-1")).map(id -> new Rule(id, level)).toList();
+    List<Rule> rules =
+        ids.stream().filter(id -> !id.equals("ERR-1")).map(id -> new Rule(id, level)).toList();
     if (rules.isEmpty()) {
       throw new IllegalStateException("scenario has no rule tag such as @SIG-2");
     }
     return rules;
   }
 
-  /** The subject rules, plus ERR-1 when the bank answered with a server error where a refusal was due. */
+  /**
+   * The subject rules, plus ERR-1 when the bank answered with a server error where a refusal was
+   * due.
+   */
   public List<Rule> forStatusOf(com.obkit.client.HttpExchange x) {
     return x.status() >= 500 ? subjectAndErrorShape() : subject();
   }
 
   /**
-   * The rules an error body's shape is checked under: ERR-1, and in a MUST scenario its own rules too (TOK-2
-   * asks for a Berlin Group body); a SHOULD scenario's rule never turns a shape defect into a warning.
+   * The rules an error body's shape is checked under: ERR-1, and in a MUST scenario its own rules
+   * too (TOK-2 asks for a Berlin Group body); a SHOULD scenario's rule never turns a shape defect
+   * into a warning.
    */
   public List<Rule> shapeRules() {
     return level == Level.MUST ? subjectAndErrorShape() : List.of(errorShape());
   }
 
-  /** The subject rules plus ERR-1: for a server error where a client error was due (ERR-1 is a MUST). */
+  /**
+   * The subject rules plus ERR-1: for a server error where a client error was due (ERR-1 is a
+   * MUST).
+   */
   public List<Rule> subjectAndErrorShape() {
     List<Rule> rules = new java.util.ArrayList<>();
     subject().forEach(r -> rules.add(Rule.must(r.id())));

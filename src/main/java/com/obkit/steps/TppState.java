@@ -10,7 +10,8 @@ public final class TppState {
 
   public Tpp current() {
     if (current == null) {
-      throw new IllegalStateException("the scenario has no TPP yet: start with 'Given a TPP with a generated test certificate'");
+      throw new IllegalStateException(
+          "the scenario has no TPP yet: start with 'Given a TPP with a generated test certificate'");
     }
     return current;
   }

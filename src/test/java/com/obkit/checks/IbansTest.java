@@ -20,12 +20,33 @@ class IbansTest {
 
   @Test
   void accountsOfTheBankPassAndOthersAreNamed() {
-    String nl = new Iban.Builder().countryCode(CountryCode.NL).bankCode("TRIO").accountNumber("0123456789").build().toString();
+    String nl =
+        new Iban.Builder()
+            .countryCode(CountryCode.NL)
+            .bankCode("TRIO")
+            .accountNumber("0123456789")
+            .build()
+            .toString();
     assertThat(Ibans.problem(nl, "nl")).isEmpty();
-    assertThat(Ibans.problem(nl, "uk")).hasValueSatisfying(p -> assertThat(p).contains("country GB"));
-    String otherBank = new Iban.Builder().countryCode(CountryCode.NL).bankCode("ABNA").accountNumber("0123456789").build().toString();
-    assertThat(Ibans.problem(otherBank, "nl")).hasValueSatisfying(p -> assertThat(p).contains("bank's code"));
-    String gb = new Iban.Builder().countryCode(CountryCode.GB).bankCode("TRIO").branchCode("165810").accountNumber("12345678").build().toString();
+    assertThat(Ibans.problem(nl, "uk"))
+        .hasValueSatisfying(p -> assertThat(p).contains("country GB"));
+    String otherBank =
+        new Iban.Builder()
+            .countryCode(CountryCode.NL)
+            .bankCode("ABNA")
+            .accountNumber("0123456789")
+            .build()
+            .toString();
+    assertThat(Ibans.problem(otherBank, "nl"))
+        .hasValueSatisfying(p -> assertThat(p).contains("bank's code"));
+    String gb =
+        new Iban.Builder()
+            .countryCode(CountryCode.GB)
+            .bankCode("TRIO")
+            .branchCode("165810")
+            .accountNumber("12345678")
+            .build()
+            .toString();
     assertThat(Ibans.problem(gb, "uk")).isEmpty();
   }
 
@@ -35,13 +56,21 @@ class IbansTest {
     long mod = Long.parseLong(first10) % 97;
     long check = mod == 0 ? 97 : mod;
     String nationalCheck = String.format("%02d", useRightCheck ? check : (check % 97) + 1);
-    String be = new Iban.Builder().countryCode(CountryCode.BE).bankCode("523").accountNumber(first10.substring(3)).nationalCheckDigit(nationalCheck).build().toString();
+    String be =
+        new Iban.Builder()
+            .countryCode(CountryCode.BE)
+            .bankCode("523")
+            .accountNumber(first10.substring(3))
+            .nationalCheckDigit(nationalCheck)
+            .build()
+            .toString();
     assertThat(Ibans.belgianNationalCheckValid(be)).isEqualTo(useRightCheck);
     assertThat(Ibans.problem(be, "be_nl").isEmpty()).isEqualTo(useRightCheck);
   }
 
   @Test
   void badCheckDigitsAreRefused() {
-    assertThat(Ibans.problem("NL00TRIO0123456789", "nl")).hasValueSatisfying(p -> assertThat(p).contains("mod-97"));
+    assertThat(Ibans.problem("NL00TRIO0123456789", "nl"))
+        .hasValueSatisfying(p -> assertThat(p).contains("mod-97"));
   }
 }

@@ -13,15 +13,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kit tests itself: for every deviation of the reference sandbox (a bank breaking one rule), the
- * scenarios tagged with that rule run in-process against a sandbox with that one deviation. A broken MUST
- * rule must make the verdict NOT CONFORMANT and name the rule; a broken SHOULD rule must be reported as a
- * warning naming it. A deviation that no scenario catches fails the build.
+ * The kit tests itself: for every deviation of the reference sandbox (a bank breaking one rule),
+ * the scenarios tagged with that rule run in-process against a sandbox with that one deviation. A
+ * broken MUST rule must make the verdict NOT CONFORMANT and name the rule; a broken SHOULD rule
+ * must be reported as a warning naming it. A deviation that no scenario catches fails the build.
  */
 class DeviationsAreCaughtTest {
 
@@ -36,18 +36,35 @@ class DeviationsAreCaughtTest {
   @MethodSource("deviations")
   void everyDeviationIsCaughtByTheScenariosOfItsRule(Deviation deviation, @TempDir Path reports) {
     String rule = deviation.rule();
-    Level level = CATALOGUE.find(rule).orElseThrow(() -> new AssertionError(deviation + " names a rule outside the catalogue: " + rule)).level();
+    Level level =
+        CATALOGUE
+            .find(rule)
+            .orElseThrow(
+                () ->
+                    new AssertionError(deviation + " names a rule outside the catalogue: " + rule))
+            .level();
 
-    ConformanceLauncher.RunResult result = launcher.run(configWith(deviation), reports, false, "@" + rule);
+    ConformanceLauncher.RunResult result =
+        launcher.run(configWith(deviation), reports, false, "@" + rule);
 
     assertThat(result.resultsByScenario()).as("scenarios tagged @%s", rule).isNotEmpty();
     if (level == Level.MUST) {
-      assertThat(result.verdict()).as("verdict with %s (%s)", deviation, deviation.description()).isEqualTo("NOT CONFORMANT");
-      assertThat(result.failedMustRules()).as("failed MUST rules with %s", deviation).contains(rule);
-      assertThat(result.resultsByScenario().values()).as("scenario results with %s", deviation).contains("failed");
+      assertThat(result.verdict())
+          .as("verdict with %s (%s)", deviation, deviation.description())
+          .isEqualTo("NOT CONFORMANT");
+      assertThat(result.failedMustRules())
+          .as("failed MUST rules with %s", deviation)
+          .contains(rule);
+      assertThat(result.resultsByScenario().values())
+          .as("scenario results with %s", deviation)
+          .contains("failed");
     } else {
-      assertThat(result.shouldWarnings()).as("SHOULD warnings with %s (%s)", deviation, deviation.description()).contains(rule);
-      assertThat(result.resultsByScenario().values()).as("scenario results with %s", deviation).contains("warning");
+      assertThat(result.shouldWarnings())
+          .as("SHOULD warnings with %s (%s)", deviation, deviation.description())
+          .contains(rule);
+      assertThat(result.resultsByScenario().values())
+          .as("scenario results with %s", deviation)
+          .contains("warning");
     }
   }
 
@@ -56,12 +73,18 @@ class DeviationsAreCaughtTest {
     assertThat(Deviation.values()).hasSizeGreaterThanOrEqualTo(30);
     CATALOGUE.entries().stream()
         .filter(e -> e.level() == Level.MUST)
-        .forEach(e -> assertThat(Arrays.stream(Deviation.values()).map(Deviation::rule)).as("deviations breaking %s", e.id()).contains(e.id()));
+        .forEach(
+            e ->
+                assertThat(Arrays.stream(Deviation.values()).map(Deviation::rule))
+                    .as("deviations breaking %s", e.id())
+                    .contains(e.id()));
   }
 
   @Test
   void theFaithfulSandboxPassesEveryRuleFilteredTheSameWay(@TempDir Path reports) {
-    ConformanceLauncher.RunResult result = launcher.run(KitConfig.load(Map.of(), Map.of()), reports, false, "@SIG-3 or @REG-2 or @AUTH-2");
+    ConformanceLauncher.RunResult result =
+        launcher.run(
+            KitConfig.load(Map.of(), Map.of()), reports, false, "@SIG-3 or @REG-2 or @AUTH-2");
     assertThat(result.verdict()).isEqualTo("CONFORMANT");
     assertThat(result.shouldWarnings()).isEmpty();
   }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An unreachable bank is neither a pass nor a bank defect: every affected scenario ends quickly as an
- * environment fault naming the URL and the cause, the verdict is INCONCLUSIVE and the exit code 2.
+ * An unreachable bank is neither a pass nor a bank defect: every affected scenario ends quickly as
+ * an environment fault naming the URL and the cause, the verdict is INCONCLUSIVE and the exit code
+ * 2.
  */
 @Timeout(120)
 class EnvironmentFaultsTest {
@@ -27,16 +28,30 @@ class EnvironmentFaultsTest {
   @TempDir Path reports;
 
   private ConformanceLauncher.RunResult runAgainst(String baseUrl) {
-    KitConfig config = KitConfig.load(Map.of("kit.baseUrl", baseUrl, "kit.http.connectTimeout", "1s", "kit.http.readTimeout", "1s"), Map.of());
-    return new ConformanceLauncher(Path.of("features")).run(config, reports, false, "@TOK-1 or @REG-2");
+    KitConfig config =
+        KitConfig.load(
+            Map.of(
+                "kit.baseUrl",
+                baseUrl,
+                "kit.http.connectTimeout",
+                "1s",
+                "kit.http.readTimeout",
+                "1s"),
+            Map.of());
+    return new ConformanceLauncher(Path.of("features"))
+        .run(config, reports, false, "@TOK-1 or @REG-2");
   }
 
-  private void assertEnvironmentFaults(ConformanceLauncher.RunResult result, String cause) throws IOException {
+  private void assertEnvironmentFaults(ConformanceLauncher.RunResult result, String cause)
+      throws IOException {
     assertThat(result.verdict()).isEqualTo("INCONCLUSIVE");
     assertThat(result.failedMustRules()).isEmpty();
     assertThat(result.resultsByScenario()).isNotEmpty();
     assertThat(result.resultsByScenario().values()).containsOnly("environment");
-    assertThat(Files.readString(reports.resolve("verdict.json"))).contains("ENVIRONMENT: GET").contains(cause).contains("\"exitCode\" : 2");
+    assertThat(Files.readString(reports.resolve("verdict.json")))
+        .contains("ENVIRONMENT: GET")
+        .contains(cause)
+        .contains("\"exitCode\" : 2");
   }
 
   @Test
@@ -57,15 +72,17 @@ class EnvironmentFaultsTest {
   void aServerThatNeverAnswers() throws Exception {
     List<Socket> held = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0)) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept()); // accept, then say nothing
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept()); // accept, then say nothing
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       long start = System.nanoTime();
@@ -93,10 +110,19 @@ class EnvironmentFaultsTest {
       port = s.getLocalPort();
     }
     KitMain outage = new KitMain();
-    int code = new picocli.CommandLine(outage).execute(
-        "--set", "kit.baseUrl=http://127.0.0.1:" + port, "--set", "kit.reports=" + reports, "--set", "kit.http.connectTimeout=1s", "--no-exit");
+    int code =
+        new picocli.CommandLine(outage)
+            .execute(
+                "--set",
+                "kit.baseUrl=http://127.0.0.1:" + port,
+                "--set",
+                "kit.reports=" + reports,
+                "--set",
+                "kit.http.connectTimeout=1s",
+                "--no-exit");
     assertThat(code).isEqualTo(2);
-    int bad = new picocli.CommandLine(new KitMain()).execute("--env", "no-such-profile", "--no-exit");
+    int bad =
+        new picocli.CommandLine(new KitMain()).execute("--env", "no-such-profile", "--no-exit");
     assertThat(bad).isEqualTo(2);
   }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scenarios stand alone: a parallel run gives every scenario the same result as a sequential one. */
+/**
+ * Scenarios stand alone: a parallel run gives every scenario the same result as a sequential one.
+ */
 class ParallelConsistencyTest {
 
   @Test
@@ -16,12 +18,19 @@ class ParallelConsistencyTest {
     ConformanceLauncher launcher = new ConformanceLauncher(Path.of("features"));
 
     ConformanceLauncher.RunResult sequential =
-        launcher.run(KitConfig.load(Map.of("kit.parallelism", "1"), Map.of()), dir.resolve("sequential"), false);
+        launcher.run(
+            KitConfig.load(Map.of("kit.parallelism", "1"), Map.of()),
+            dir.resolve("sequential"),
+            false);
     ConformanceLauncher.RunResult parallel =
-        launcher.run(KitConfig.load(Map.of("kit.parallelism", "8"), Map.of()), dir.resolve("parallel"), false);
+        launcher.run(
+            KitConfig.load(Map.of("kit.parallelism", "8"), Map.of()),
+            dir.resolve("parallel"),
+            false);
 
     assertThat(parallel.resultsByScenario()).hasSize(sequential.resultsByScenario().size());
-    assertThat(parallel.resultsByScenario()).containsExactlyInAnyOrderEntriesOf(sequential.resultsByScenario());
+    assertThat(parallel.resultsByScenario())
+        .containsExactlyInAnyOrderEntriesOf(sequential.resultsByScenario());
     assertThat(parallel.verdict()).isEqualTo(sequential.verdict()).isEqualTo("CONFORMANT");
   }
 }

@@ -21,41 +21,62 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A conformance run with full reports, against a sandbox that tells the test every secret it issues
- * (initial access tokens, client secrets, codes, digipass numbers): none of those values appears anywhere
- * the run wrote, in reports, Allure results or captured console output. Run once against the faithful
- * sandbox and once against deviations that make scenarios fail with secrets in the answers they quote.
+ * (initial access tokens, client secrets, codes, digipass numbers): none of those values appears
+ * anywhere the run wrote, in reports, Allure results or captured console output. Run once against
+ * the faithful sandbox and once against deviations that make scenarios fail with secrets in the
+ * answers they quote.
  */
 class SecretsNeverLeakTest {
 
   @TempDir Path dir;
 
   @ParameterizedTest(name = "deviations: [{0}]")
-  @ValueSource(strings = {"", "SIGNATURE_NOT_REQUIRED,MISSING_TOKEN_ACCEPTED,UNKNOWN_TENANT_ACCEPTED,AUTHORIZATION_SKIPS_LOGIN,UNSIGNED_TEST_ACCOUNT_ACCEPTED"})
+  @ValueSource(
+      strings = {
+        "",
+        "SIGNATURE_NOT_REQUIRED,MISSING_TOKEN_ACCEPTED,UNKNOWN_TENANT_ACCEPTED,AUTHORIZATION_SKIPS_LOGIN,UNSIGNED_TEST_ACCOUNT_ACCEPTED"
+      })
   void noSecretOfTheRunAppearsInAnythingItWrote(String deviations) throws IOException {
     Queue<String> issued = new ConcurrentLinkedQueue<>();
-    SandboxOptions options = SandboxOptions.defaults().withDeviations(deviations.isEmpty() ? Set.of() : Set.of(deviations.split(",")));
+    SandboxOptions options =
+        SandboxOptions.defaults()
+            .withDeviations(deviations.isEmpty() ? Set.of() : Set.of(deviations.split(",")));
     Path reports = dir.resolve("reports");
-    Path allureResults = Path.of(System.getProperty("allure.results.directory", "target/allure-results"));
+    Path allureResults =
+        Path.of(System.getProperty("allure.results.directory", "target/allure-results"));
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     PrintStream out = System.out;
     PrintStream err = System.err;
-    try (ReferenceSandbox sandbox = ReferenceSandbox.start(options, SectorIdentifierFetcher.http(), issued::add)) {
-      Path serverCert = Files.writeString(dir.resolve("server.pem"), Certificates.toPem(sandbox.serverCertificate().orElseThrow()));
-      KitConfig config = KitConfig.load(
-          Map.of("kit.baseUrl", sandbox.baseUrl().toString(), "kit.http.trustCertificate", serverCert.toString(), "kit.reports", reports.toString()),
-          Map.of());
+    try (ReferenceSandbox sandbox =
+        ReferenceSandbox.start(options, SectorIdentifierFetcher.http(), issued::add)) {
+      Path serverCert =
+          Files.writeString(
+              dir.resolve("server.pem"),
+              Certificates.toPem(sandbox.serverCertificate().orElseThrow()));
+      KitConfig config =
+          KitConfig.load(
+              Map.of(
+                  "kit.baseUrl",
+                  sandbox.baseUrl().toString(),
+                  "kit.http.trustCertificate",
+                  serverCert.toString(),
+                  "kit.reports",
+                  reports.toString()),
+              Map.of());
       System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
-      ConformanceLauncher.RunResult result = new ConformanceLauncher(Path.of("features")).run(config, reports, true);
+      ConformanceLauncher.RunResult result =
+          new ConformanceLauncher(Path.of("features")).run(config, reports, true);
       assertThat(result.resultsByScenario()).hasSizeGreaterThan(25);
       if (!deviations.isEmpty()) {
-        assertThat(result.verdict()).isEqualTo("NOT CONFORMANT"); // the failure messages quote the bank's answers
+        assertThat(result.verdict())
+            .isEqualTo("NOT CONFORMANT"); // the failure messages quote the bank's answers
       }
     } finally {
       System.setOut(out);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reference sandbox started on its own, in another JVM, over HTTPS, and the kit pointed at it with
- * {@code kit.baseUrl} and {@code kit.http.trustCertificate}: nothing depends on running in one process.
+ * The reference sandbox started on its own, in another JVM, over HTTPS, and the kit pointed at it
+ * with {@code kit.baseUrl} and {@code kit.http.trustCertificate}: nothing depends on running in one
+ * process.
  */
 class StandaloneSandboxConformanceTest {
 
@@ -29,23 +30,36 @@ class StandaloneSandboxConformanceTest {
     Process sandbox =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "com.obkit.sandbox.SandboxMain", "--port", "0", "--tls", "--server-cert-out", serverCert.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.obkit.sandbox.SandboxMain",
+                "--port",
+                "0",
+                "--tls",
+                "--server-cert-out",
+                serverCert.toString())
             .redirectErrorStream(true)
             .start();
     try {
-      String baseUrl = CompletableFuture.supplyAsync(() -> awaitBaseUrl(sandbox)).get(60, TimeUnit.SECONDS);
+      String baseUrl =
+          CompletableFuture.supplyAsync(() -> awaitBaseUrl(sandbox)).get(60, TimeUnit.SECONDS);
       KitConfig config =
-          KitConfig.load(Map.of("kit.baseUrl", baseUrl, "kit.http.trustCertificate", serverCert.toString()), Map.of());
+          KitConfig.load(
+              Map.of("kit.baseUrl", baseUrl, "kit.http.trustCertificate", serverCert.toString()),
+              Map.of());
 
-      ConformanceLauncher.RunResult result = new ConformanceLauncher(Path.of("features")).run(config, dir.resolve("reports"), false);
+      ConformanceLauncher.RunResult result =
+          new ConformanceLauncher(Path.of("features")).run(config, dir.resolve("reports"), false);
 
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
       assertThat(result.resultsByScenario()).hasSizeGreaterThanOrEqualTo(25);
-      // Token expiry needs the embedded sandbox's clock, and two scenarios are about production: reported as
+      // Token expiry needs the embedded sandbox's clock, and two scenarios are about production:
+      // reported as
       // not applicable here, never as passed.
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
-      assertThat(result.resultsByScenario().values().stream().filter("not applicable"::equals).count()).isEqualTo(3);
+      assertThat(
+              result.resultsByScenario().values().stream().filter("not applicable"::equals).count())
+          .isEqualTo(3);
     } finally {
       sandbox.destroy();
       sandbox.waitFor(10, TimeUnit.SECONDS);
@@ -54,7 +68,9 @@ class StandaloneSandboxConformanceTest {
 
   private static String awaitBaseUrl(Process process) {
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null) {
         Matcher m = LISTENING.matcher(line);
@@ -66,7 +82,8 @@ class StandaloneSandboxConformanceTest {
           return m.group(1);
         }
       }
-      throw new IllegalStateException("the sandbox exited before listening (exit " + process.waitFor() + ")");
+      throw new IllegalStateException(
+          "the sandbox exited before listening (exit " + process.waitFor() + ")");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -28,9 +28,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Production uses mutual TLS with the TPP's QWAC: the kit presents it in the handshake when configured. */
+/**
+ * Production uses mutual TLS with the TPP's QWAC: the kit presents it in the handshake when
+ * configured.
+ */
 class MutualTlsTest {
-  private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), Optional.empty(), Optional.empty());
+  private static final HttpSettings HTTP =
+      new HttpSettings(
+          Duration.ofSeconds(3), Duration.ofSeconds(3), Optional.empty(), Optional.empty());
   private static TestCa ca;
   private static Credentials server;
   private static HttpsServer bank;
@@ -41,32 +46,44 @@ class MutualTlsTest {
     server = ca.issueTlsServer(KeyPool.generateRsa(2048), "127.0.0.1");
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
-    keys.setKeyEntry("server", server.privateKey(), new char[0], new java.security.cert.Certificate[] {server.certificate()});
+    keys.setKeyEntry(
+        "server",
+        server.privateKey(),
+        new char[0],
+        new java.security.cert.Certificate[] {server.certificate()});
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", ca.certificate());
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, new char[0]);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     bank = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    bank.setHttpsConfigurator(new HttpsConfigurator(ssl) {
-      @Override
-      public void configure(HttpsParameters params) {
-        javax.net.ssl.SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-        ssl.setNeedClientAuth(true); // the JDK server honours it only through SSLParameters
-        params.setSSLParameters(ssl);
-      }
-    });
-    bank.createContext("/", exchange -> {
-      String peer = ((com.sun.net.httpserver.HttpsExchange) exchange).getSSLSession().getPeerPrincipal().getName();
-      byte[] body = ("hello " + peer).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    bank.setHttpsConfigurator(
+        new HttpsConfigurator(ssl) {
+          @Override
+          public void configure(HttpsParameters params) {
+            javax.net.ssl.SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+            ssl.setNeedClientAuth(true); // the JDK server honours it only through SSLParameters
+            params.setSSLParameters(ssl);
+          }
+        });
+    bank.createContext(
+        "/",
+        exchange -> {
+          String peer =
+              ((com.sun.net.httpserver.HttpsExchange) exchange)
+                  .getSSLSession()
+                  .getPeerPrincipal()
+                  .getName();
+          byte[] body = ("hello " + peer).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     bank.start();
   }
 
@@ -81,16 +98,34 @@ class MutualTlsTest {
 
   @Test
   void theQwacIsPresentedWhenConfigured() {
-    Credentials qwac = ca.issue(CertificateSpec.builder(OrganizationId.of("PSDNL-DNB-R777777")).profile(CertificateProfile.QWAC).build(), KeyPool.generateRsa(2048));
+    Credentials qwac =
+        ca.issue(
+            CertificateSpec.builder(OrganizationId.of("PSDNL-DNB-R777777"))
+                .profile(CertificateProfile.QWAC)
+                .build(),
+            KeyPool.generateRsa(2048));
     Transport transport = new Transport(HTTP, List.of(server.certificate()), Optional.of(qwac));
-    String body = RestAssured.given(new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build()).get(url()).then().statusCode(200).extract().asString();
+    String body =
+        RestAssured.given(new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build())
+            .get(url())
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(body).contains("PSDNL-DNB-R777777");
   }
 
   @Test
   void withoutAClientCertificateTheHandshakeFails() {
     Transport transport = new Transport(HTTP, List.of(server.certificate()));
-    assertThatThrownBy(() -> RestAssured.given(new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build()).get(url()))
-        .isInstanceOfAny(javax.net.ssl.SSLException.class, java.net.SocketException.class, org.apache.http.NoHttpResponseException.class);
+    assertThatThrownBy(
+            () ->
+                RestAssured.given(
+                        new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build())
+                    .get(url()))
+        .isInstanceOfAny(
+            javax.net.ssl.SSLException.class,
+            java.net.SocketException.class,
+            org.apache.http.NoHttpResponseException.class);
   }
 }

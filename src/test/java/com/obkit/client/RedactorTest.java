@@ -10,35 +10,52 @@ class RedactorTest {
 
   @Test
   void masksKeepFourCharactersAndTheLength() {
-    assertThat(Redactor.mask(SECRET)).isEqualTo("Zx9-****(35 chars)").doesNotContain("secret-value");
+    assertThat(Redactor.mask(SECRET))
+        .isEqualTo("Zx9-****(35 chars)")
+        .doesNotContain("secret-value");
     assertThat(Redactor.mask("short")).isEqualTo("****(5 chars)");
   }
 
   @Test
   void masksAuthorizationHeadersButNotSignatures() {
-    assertThat(Redactor.header("Authorization", "Bearer " + TOKEN)).startsWith("Bearer eyJh****").doesNotContain(TOKEN);
+    assertThat(Redactor.header("Authorization", "Bearer " + TOKEN))
+        .startsWith("Bearer eyJh****")
+        .doesNotContain(TOKEN);
     assertThat(Redactor.header("Signature", "keyId=\"SN=1\"")).isEqualTo("keyId=\"SN=1\"");
   }
 
   @Test
   void masksJsonFieldsAtAnyDepthButKeepsErrorCodes() {
-    String json = "{\"client_id\":\"abc\",\"client_secret\":\"" + SECRET + "\",\"nested\":{\"access_token\":\"" + TOKEN
-        + "\"},\"tppMessages\":[{\"code\":\"SIGNATURE_INVALID\"}]}";
+    String json =
+        "{\"client_id\":\"abc\",\"client_secret\":\""
+            + SECRET
+            + "\",\"nested\":{\"access_token\":\""
+            + TOKEN
+            + "\"},\"tppMessages\":[{\"code\":\"SIGNATURE_INVALID\"}]}";
     String masked = Redactor.body("application/json", json);
-    assertThat(masked).doesNotContain(SECRET).doesNotContain(TOKEN).contains("abc").contains("SIGNATURE_INVALID");
+    assertThat(masked)
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN)
+        .contains("abc")
+        .contains("SIGNATURE_INVALID");
     assertThat(masked).doesNotContainPattern("\"client_secret\" *: *\"[^\"*]{6,}");
   }
 
   @Test
   void masksFormFieldsAndQueryParameters() {
     String form = "initial_access_token=" + TOKEN + "&redirect_uris=https%3A%2F%2Ftpp.example%2Fcb";
-    assertThat(Redactor.body("application/x-www-form-urlencoded", form)).doesNotContain(TOKEN).contains("redirect_uris=https%3A%2F%2Ftpp.example%2Fcb");
+    assertThat(Redactor.body("application/x-www-form-urlencoded", form))
+        .doesNotContain(TOKEN)
+        .contains("redirect_uris=https%3A%2F%2Ftpp.example%2Fcb");
     String location = "https://tpp.example/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz";
-    assertThat(Redactor.header("Location", location)).doesNotContain("SplxlOBeZQQYbYS6WxSbIA").contains("state=xyz");
+    assertThat(Redactor.header("Location", location))
+        .doesNotContain("SplxlOBeZQQYbYS6WxSbIA")
+        .contains("state=xyz");
   }
 
   @Test
   void unparseableJsonIsNotShownRaw() {
-    assertThat(Redactor.body("application/json", "{\"client_secret\":\"" + SECRET)).doesNotContain(SECRET);
+    assertThat(Redactor.body("application/json", "{\"client_secret\":\"" + SECRET))
+        .doesNotContain(SECRET);
   }
 }

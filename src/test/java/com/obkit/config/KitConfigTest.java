@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,8 @@ class KitConfigTest {
 
   @Test
   void layersApplyInOrderDefaultsFileSystemPropertiesEnvironment() throws Exception {
-    profile("bank", "kit.baseUrl=https://file.example\nkit.tenant=uk\nkit.digest.algorithm=SHA-512\n");
+    profile(
+        "bank", "kit.baseUrl=https://file.example\nkit.tenant=uk\nkit.digest.algorithm=SHA-512\n");
     KitConfig fromFile = load(Map.of("kit.env", "bank"), Map.of());
     assertThat(fromFile.baseUrl()).contains(URI.create("https://file.example"));
     assertThat(fromFile.authBaseUrl()).contains(URI.create("https://file.example"));
@@ -52,7 +52,10 @@ class KitConfigTest {
     KitConfig sysWins = load(Map.of("kit.env", "bank", "kit.tenant", "be_fr"), Map.of());
     assertThat(sysWins.tenant()).isEqualTo("be_fr");
 
-    KitConfig envWins = load(Map.of("kit.env", "bank", "kit.tenant", "be_fr"), Map.of("KIT_TENANT", "be_nl", "KIT_BASEURL", "http://127.0.0.1:8080/"));
+    KitConfig envWins =
+        load(
+            Map.of("kit.env", "bank", "kit.tenant", "be_fr"),
+            Map.of("KIT_TENANT", "be_nl", "KIT_BASEURL", "http://127.0.0.1:8080/"));
     assertThat(envWins.tenant()).isEqualTo("be_nl");
     assertThat(envWins.baseUrl()).contains(URI.create("http://127.0.0.1:8080"));
     assertThat(envWins.embedded()).isFalse();
@@ -98,7 +101,8 @@ class KitConfigTest {
     assertThatThrownBy(() -> load(Map.of("kit.organizationId", "PSDNL-DNB-"), Map.of()))
         .hasMessageContaining("kit.organizationId")
         .hasMessageContaining("5.2.1");
-    assertThatThrownBy(() -> load(Map.of("kit.parallelism", "0"), Map.of())).hasMessageContaining("between 1 and 64");
+    assertThatThrownBy(() -> load(Map.of("kit.parallelism", "0"), Map.of()))
+        .hasMessageContaining("between 1 and 64");
   }
 
   @Test
@@ -113,7 +117,8 @@ class KitConfigTest {
   @Test
   void unreadableFilesAreNamed() throws Exception {
     profile("local", "");
-    assertThatThrownBy(() -> load(Map.of("kit.http.trustCertificate", "/nonexistent/ca.pem"), Map.of()))
+    assertThatThrownBy(
+            () -> load(Map.of("kit.http.trustCertificate", "/nonexistent/ca.pem"), Map.of()))
         .hasMessageContaining("kit.http.trustCertificate")
         .hasMessageContaining("/nonexistent/ca.pem");
   }
@@ -138,15 +143,24 @@ class KitConfigTest {
   void accountsFromConfigurationNeedTwoInTheSandbox() throws Exception {
     profile("local", "kit.accounts.source=config\n");
     assertThatThrownBy(() -> load(Map.of(), Map.of())).hasMessageContaining("kit.accounts");
-    KitConfig c = load(Map.of("kit.accounts", "NL91TRIO0123456789:1234567890; NL02TRIO0123456780:0987654321"), Map.of());
-    assertThat(c.accounts().configured()).extracting(AccountSettings.ConfiguredAccount::iban).containsExactly("NL91TRIO0123456789", "NL02TRIO0123456780");
+    KitConfig c =
+        load(
+            Map.of("kit.accounts", "NL91TRIO0123456789:1234567890; NL02TRIO0123456780:0987654321"),
+            Map.of());
+    assertThat(c.accounts().configured())
+        .extracting(AccountSettings.ConfiguredAccount::iban)
+        .containsExactly("NL91TRIO0123456789", "NL02TRIO0123456780");
   }
 
   @Test
   void shippedProfilesLoad() {
     KitConfig local = KitConfig.load(Map.of(), Map.of());
     assertThat(local.embedded()).isTrue();
-    KitConfig sandbox = KitConfig.load(Map.of("kit.env", "sandbox", "kit.accounts", "NL91TRIO0123456789:1;NL02TRIO0123456780:2"), Map.of());
+    KitConfig sandbox =
+        KitConfig.load(
+            Map.of(
+                "kit.env", "sandbox", "kit.accounts", "NL91TRIO0123456789:1;NL02TRIO0123456780:2"),
+            Map.of());
     assertThat(sandbox.baseUrl()).contains(URI.create("https://xs2a-sandbox.triodos.com"));
     assertThat(sandbox.tenant()).isEqualTo("nl");
     assertThat(sandbox.bank().sendSslCertificate()).isTrue();

@@ -31,10 +31,13 @@ class CertificateSpecTest {
     assertThat(spec.profile()).isEqualTo(CertificateProfile.SANDBOX);
     assertThat(spec.psd2Statement()).isTrue();
     assertThat(spec.psd2QcStatement())
-        .contains(new Psd2QcStatement(List.of(PspRole.PSP_AI, PspRole.PSP_PI), "Competent Authority BDE", "ES-BDE"));
+        .contains(
+            new Psd2QcStatement(
+                List.of(PspRole.PSP_AI, PspRole.PSP_PI), "Competent Authority BDE", "ES-BDE"));
     assertThat(spec.notBefore())
         .isBetween(before.minus(Duration.ofMinutes(1)), after.minus(Duration.ofMinutes(1)));
-    assertThat(spec.notAfter()).isBetween(before.plus(Duration.ofDays(365)), after.plus(Duration.ofDays(365)));
+    assertThat(spec.notAfter())
+        .isBetween(before.plus(Duration.ofDays(365)), after.plus(Duration.ofDays(365)));
   }
 
   @Test
@@ -69,7 +72,10 @@ class CertificateSpecTest {
   @Test
   void withoutOrganizationIdentifierEmptiesBothForms() {
     CertificateSpec spec =
-        CertificateSpec.builder(ORG).rawOrganizationIdentifier("x").withoutOrganizationIdentifier().build();
+        CertificateSpec.builder(ORG)
+            .rawOrganizationIdentifier("x")
+            .withoutOrganizationIdentifier()
+            .build();
 
     assertThat(spec.organizationId()).isEmpty();
     assertThat(spec.rawOrganizationIdentifier()).isEmpty();
@@ -79,7 +85,8 @@ class CertificateSpecTest {
 
   @Test
   void rawOrganizationIdentifierReplacesTheValidOne() {
-    CertificateSpec spec = CertificateSpec.builder(ORG).rawOrganizationIdentifier("PSD-DNB-1").build();
+    CertificateSpec spec =
+        CertificateSpec.builder(ORG).rawOrganizationIdentifier("PSD-DNB-1").build();
 
     assertThat(spec.organizationId()).isEmpty();
     assertThat(spec.subjectOrganizationIdentifier()).contains("PSD-DNB-1");
@@ -90,8 +97,19 @@ class CertificateSpecTest {
     Instant now = Instant.now();
     assertThatThrownBy(
             () ->
-                new CertificateSpec("cn", Optional.of(ORG), Optional.of("raw"), "O", "ES", List.of(),
-                    "n", "i", CertificateProfile.SANDBOX, now, now.plusSeconds(1), true))
+                new CertificateSpec(
+                    "cn",
+                    Optional.of(ORG),
+                    Optional.of("raw"),
+                    "O",
+                    "ES",
+                    List.of(),
+                    "n",
+                    "i",
+                    CertificateProfile.SANDBOX,
+                    now,
+                    now.plusSeconds(1),
+                    true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exclusive");
   }
@@ -105,13 +123,15 @@ class CertificateSpecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("country 'nl'");
     Instant now = Instant.now();
-    assertThatThrownBy(() -> CertificateSpec.builder(ORG).validity(now, now.minusSeconds(1)).build())
+    assertThatThrownBy(
+            () -> CertificateSpec.builder(ORG).validity(now, now.minusSeconds(1)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("notBefore");
     assertThatThrownBy(() -> CertificateSpec.builder(ORG).profile(null).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("profile");
-    assertThatThrownBy(() -> CertificateSpec.builder(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> CertificateSpec.builder(null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test

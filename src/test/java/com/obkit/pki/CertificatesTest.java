@@ -52,7 +52,9 @@ class CertificatesTest {
 
   @Test
   void base64OfGarbageIsRefused() {
-    String garbage = Base64.getEncoder().encodeToString("hello, this is not DER".getBytes(StandardCharsets.US_ASCII));
+    String garbage =
+        Base64.getEncoder()
+            .encodeToString("hello, this is not DER".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> Certificates.fromBase64Der(garbage))
         .isInstanceOf(InvalidCertificateException.class)
         .hasMessageContaining("not a DER X.509 certificate");
@@ -96,18 +98,22 @@ class CertificatesTest {
   void pemParsesBackToTheSameCertificate() throws Exception {
     String pem = Certificates.toPem(cert);
 
-    assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("\n-----END CERTIFICATE-----\n");
+    assertThat(pem)
+        .startsWith("-----BEGIN CERTIFICATE-----\n")
+        .endsWith("\n-----END CERTIFICATE-----\n");
     assertThat(pem.lines().filter(l -> !l.startsWith("-----"))).allMatch(l -> l.length() <= 64);
     X509Certificate parsed =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+                .generateCertificate(
+                    new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     assertThat(parsed).isEqualTo(cert);
   }
 
   @Test
   void fingerprintIsLowercaseHexSha256OfDer() throws Exception {
-    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    String expected =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
 
     assertThat(Certificates.sha256Fingerprint(cert)).isEqualTo(expected).matches("[0-9a-f]{64}");
     assertThat(Certificates.sha256Fingerprint(credentials.chain().get(0))).isNotEqualTo(expected);

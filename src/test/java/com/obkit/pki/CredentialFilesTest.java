@@ -24,11 +24,13 @@ class CredentialFilesTest {
   private static final String PASSWORD = "s3cret-Pa55word";
 
   private final TestCa ca = TestCa.create("CN=Files Test CA, C=NL", TestKeys.ca());
-  private final Credentials credentials = ca.issue(CertificateSpec.builder(ORG).build(), TestKeys.subject());
+  private final Credentials credentials =
+      ca.issue(CertificateSpec.builder(ORG).build(), TestKeys.subject());
 
   @TempDir Path dir;
 
-  // --- save / loadPem ------------------------------------------------------------------------------
+  // --- save / loadPem
+  // ------------------------------------------------------------------------------
 
   @Test
   void saveWritesTheTrioAndLoadPemReadsItBack() throws Exception {
@@ -38,7 +40,8 @@ class CredentialFilesTest {
     assertThat(saved.privateKey()).isEqualTo(dir.resolve("creds/private-key.pem"));
     assertThat(saved.keyId()).isEqualTo(dir.resolve("creds/key-id.txt"));
     assertThat(Files.readString(saved.keyId())).isEqualTo(credentials.keyId().toString());
-    // PEM markers are split in this file so that secret scanners see no committed key: there is none.
+    // PEM markers are split in this file so that secret scanners see no committed key: there is
+    // none.
     assertThat(Files.readString(saved.privateKey())).startsWith("-----BEGIN " + "PRIVATE KEY-----");
     assertThat(Files.readString(saved.certificate())).startsWith("-----BEGIN CERTIFICATE-----");
 
@@ -81,7 +84,9 @@ class CredentialFilesTest {
     assertThatThrownBy(() -> CredentialFiles.save(credentials, dir.resolve("reports")))
         .isInstanceOf(CredentialException.class);
     assertThatThrownBy(
-            () -> CredentialFiles.savePkcs12(credentials, dir.resolve("reports/x.p12"), PASSWORD.toCharArray()))
+            () ->
+                CredentialFiles.savePkcs12(
+                    credentials, dir.resolve("reports/x.p12"), PASSWORD.toCharArray()))
         .isInstanceOf(CredentialException.class);
   }
 
@@ -147,10 +152,13 @@ class CredentialFilesTest {
     Credentials other = ca.issue(CertificateSpec.builder(ORG).build(), TestKeys.other());
     SavedCredentials otherSaved = CredentialFiles.save(other, dir.resolve("b"));
 
-    assertThatThrownBy(() -> CredentialFiles.loadPem(saved.certificate(), otherSaved.privateKey(), null))
+    assertThatThrownBy(
+            () -> CredentialFiles.loadPem(saved.certificate(), otherSaved.privateKey(), null))
         .isInstanceOf(CredentialException.class)
         .hasMessage(
-            "private key in " + otherSaved.privateKey() + " does not match the certificate in "
+            "private key in "
+                + otherSaved.privateKey()
+                + " does not match the certificate in "
                 + saved.certificate());
   }
 
@@ -158,9 +166,11 @@ class CredentialFilesTest {
   void garbledPemIsRefusedNamingTheFile() throws Exception {
     SavedCredentials saved = CredentialFiles.save(credentials, dir.resolve("ok"));
     Path garbledCert = dir.resolve("garbled-cert.pem");
-    Files.writeString(garbledCert, "-----BEGIN CERTIFICATE-----\nAAAA$$$not base64\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        garbledCert, "-----BEGIN CERTIFICATE-----\nAAAA$$$not base64\n-----END CERTIFICATE-----\n");
     Path garbledKey = dir.resolve("garbled-key.pem");
-    Files.writeString(garbledKey, "-----BEGIN " + "PRIVATE KEY-----\nMIIBAAAA\n-----END " + "PRIVATE KEY-----\n");
+    Files.writeString(
+        garbledKey, "-----BEGIN " + "PRIVATE KEY-----\nMIIBAAAA\n-----END " + "PRIVATE KEY-----\n");
     Path emptyCert = dir.resolve("empty.pem");
     Files.writeString(emptyCert, "just some text\n");
 
@@ -178,7 +188,8 @@ class CredentialFilesTest {
         .as("a key where a certificate belongs")
         .isInstanceOf(CredentialException.class)
         .hasMessageContaining("where a CERTIFICATE was expected");
-    assertThatThrownBy(() -> CredentialFiles.loadPem(saved.certificate(), saved.certificate(), null))
+    assertThatThrownBy(
+            () -> CredentialFiles.loadPem(saved.certificate(), saved.certificate(), null))
         .as("a certificate where a key belongs")
         .isInstanceOf(CredentialException.class)
         .hasMessageContaining("not a PRIVATE KEY");
@@ -192,14 +203,16 @@ class CredentialFilesTest {
         .hasMessage("cannot read " + missing + ": no such file");
   }
 
-  // --- PKCS#12 -------------------------------------------------------------------------------------
+  // --- PKCS#12
+  // -------------------------------------------------------------------------------------
 
   @Test
   void pkcs12RoundTrips() throws Exception {
     Path p12 = dir.resolve("tpp.p12");
     CredentialFiles.savePkcs12(credentials, p12, PASSWORD.toCharArray());
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p12))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p12)))
+        .isEqualTo("rw-------");
     for (String alias : new String[] {null, CredentialFiles.PKCS12_ALIAS}) {
       Credentials loaded = CredentialFiles.loadPkcs12(p12, PASSWORD.toCharArray(), alias);
       assertThat(loaded.certificate()).isEqualTo(credentials.certificate());
@@ -239,7 +252,8 @@ class CredentialFilesTest {
         .hasMessageNotContaining(PASSWORD);
   }
 
-  // --- helpers -------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------
 
   private Path writeCertificate() throws Exception {
     Path cert = dir.resolve("cert.pem");

@@ -21,7 +21,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
-/** Hand-built qcStatements, so that malformed encodings TestCa never produces can be fed to the parser. */
+/**
+ * Hand-built qcStatements, so that malformed encodings TestCa never produces can be fed to the
+ * parser.
+ */
 class Psd2QcStatementTest {
 
   private static final ASN1ObjectIdentifier PSD2 = new ASN1ObjectIdentifier("0.4.0.19495.2");
@@ -29,7 +32,8 @@ class Psd2QcStatementTest {
   @Test
   void parsesAHandBuiltStatement() throws Exception {
     X509Certificate cert =
-        withQcStatements(statement(PSD2, psd2(roles(role("0.4.0.19495.1.1", "PSP_AS")), "NCA", "NL-DNB")));
+        withQcStatements(
+            statement(PSD2, psd2(roles(role("0.4.0.19495.1.1", "PSP_AS")), "NCA", "NL-DNB")));
 
     assertThat(Psd2QcStatement.from(cert))
         .contains(new Psd2QcStatement(List.of(PspRole.PSP_AS), "NCA", "NL-DNB"));
@@ -50,7 +54,8 @@ class Psd2QcStatementTest {
   @Test
   void roleNameThatDoesNotMatchItsOidIsRefused() throws Exception {
     X509Certificate cert =
-        withQcStatements(statement(PSD2, psd2(roles(role("0.4.0.19495.1.3", "PSP_PI")), "NCA", "NL-DNB")));
+        withQcStatements(
+            statement(PSD2, psd2(roles(role("0.4.0.19495.1.3", "PSP_PI")), "NCA", "NL-DNB")));
 
     assertThatThrownBy(() -> Psd2QcStatement.from(cert))
         .isInstanceOf(IllegalArgumentException.class)
@@ -60,7 +65,8 @@ class Psd2QcStatementTest {
   @Test
   void unknownRoleOidIsRefused() throws Exception {
     X509Certificate cert =
-        withQcStatements(statement(PSD2, psd2(roles(role("0.4.0.19495.1.9", "PSP_XX")), "NCA", "NL-DNB")));
+        withQcStatements(
+            statement(PSD2, psd2(roles(role("0.4.0.19495.1.9", "PSP_XX")), "NCA", "NL-DNB")));
 
     assertThatThrownBy(() -> Psd2QcStatement.from(cert))
         .isInstanceOf(IllegalArgumentException.class)
@@ -71,7 +77,8 @@ class Psd2QcStatementTest {
   void wrongShapesAreRefused() throws Exception {
     X509Certificate twoElements =
         withQcStatements(
-            statement(PSD2, new DERSequence(new ASN1Encodable[] {roles(), new DERUTF8String("NCA")})));
+            statement(
+                PSD2, new DERSequence(new ASN1Encodable[] {roles(), new DERUTF8String("NCA")})));
     assertThatThrownBy(() -> Psd2QcStatement.from(twoElements))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("3 elements");
@@ -81,12 +88,15 @@ class Psd2QcStatementTest {
             statement(
                 PSD2,
                 new DERSequence(
-                    new ASN1Encodable[] {roles(), new DERPrintableString("NCA"), new DERUTF8String("NL-DNB")})));
+                    new ASN1Encodable[] {
+                      roles(), new DERPrintableString("NCA"), new DERUTF8String("NL-DNB")
+                    })));
     assertThatThrownBy(() -> Psd2QcStatement.from(printableName))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nCAName is not a UTF8String");
 
-    X509Certificate noInfo = withQcStatements(new DERSequence(new ASN1Encodable[] {new DERSequence(PSD2)}));
+    X509Certificate noInfo =
+        withQcStatements(new DERSequence(new ASN1Encodable[] {new DERSequence(PSD2)}));
     assertThatThrownBy(() -> Psd2QcStatement.from(noInfo))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no statementInfo");
@@ -97,7 +107,9 @@ class Psd2QcStatementTest {
                 PSD2,
                 new DERSequence(
                     new ASN1Encodable[] {
-                      new DERUTF8String("PSP_AI"), new DERUTF8String("NCA"), new DERUTF8String("NL-DNB")
+                      new DERUTF8String("PSP_AI"),
+                      new DERUTF8String("NCA"),
+                      new DERUTF8String("NL-DNB")
                     })));
     assertThatThrownBy(() -> Psd2QcStatement.from(rolesNotSequence))
         .isInstanceOf(IllegalArgumentException.class)
@@ -111,7 +123,8 @@ class Psd2QcStatementTest {
     assertThatThrownBy(() -> Psd2QcStatement.from(cert))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("qcStatements extension is malformed");
-    assertThatThrownBy(() -> QcStatements.hasQcCompliance(cert)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> QcStatements.hasQcCompliance(cert))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -127,8 +140,7 @@ class Psd2QcStatementTest {
   @Test
   void malformedQcTypeIsRefusedAndFirstTypeIsReturned() throws Exception {
     ASN1ObjectIdentifier qcType = new ASN1ObjectIdentifier("0.4.0.1862.1.6");
-    X509Certificate malformed =
-        withQcStatements(statement(qcType, new DERUTF8String("eseal")));
+    X509Certificate malformed = withQcStatements(statement(qcType, new DERUTF8String("eseal")));
     assertThatThrownBy(() -> QcStatements.qcTypeOid(malformed))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("QcType");
@@ -139,13 +151,15 @@ class Psd2QcStatementTest {
                 qcType,
                 new DERSequence(
                     new ASN1Encodable[] {
-                      new ASN1ObjectIdentifier("0.4.0.1862.1.6.3"), new ASN1ObjectIdentifier("0.4.0.1862.1.6.2")
+                      new ASN1ObjectIdentifier("0.4.0.1862.1.6.3"),
+                      new ASN1ObjectIdentifier("0.4.0.1862.1.6.2")
                     })));
     assertThat(QcStatements.qcTypeOid(two)).contains("0.4.0.1862.1.6.3");
     assertThat(QcStatements.hasQcCompliance(two)).isFalse();
   }
 
-  // --- hand-built ASN.1 ---------------------------------------------------------------------------
+  // --- hand-built ASN.1
+  // ---------------------------------------------------------------------------
 
   private static DERSequence statements(ASN1Encodable... statements) {
     return new DERSequence(statements);
@@ -156,7 +170,8 @@ class Psd2QcStatementTest {
   }
 
   private static DERSequence psd2(DERSequence roles, String ncaName, String ncaId) {
-    return new DERSequence(new ASN1Encodable[] {roles, new DERUTF8String(ncaName), new DERUTF8String(ncaId)});
+    return new DERSequence(
+        new ASN1Encodable[] {roles, new DERUTF8String(ncaName), new DERUTF8String(ncaId)});
   }
 
   private static DERSequence roles(DERSequence... roles) {
@@ -164,22 +179,31 @@ class Psd2QcStatementTest {
   }
 
   private static DERSequence role(String oid, String name) {
-    return new DERSequence(new ASN1Encodable[] {new ASN1ObjectIdentifier(oid), new DERUTF8String(name)});
+    return new DERSequence(
+        new ASN1Encodable[] {new ASN1ObjectIdentifier(oid), new DERUTF8String(name)});
   }
 
-  /** A self-signed certificate whose qcStatements extension holds {@code value} (none when null). */
+  /**
+   * A self-signed certificate whose qcStatements extension holds {@code value} (none when null).
+   */
   private static X509Certificate withQcStatements(ASN1Encodable value) throws Exception {
     X500Name name = new X500Name("CN=qc test");
     Instant now = Instant.now();
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            name, BigInteger.TEN, Date.from(now), Date.from(now.plusSeconds(3600)), name,
+            name,
+            BigInteger.TEN,
+            Date.from(now),
+            Date.from(now.plusSeconds(3600)),
+            name,
             TestKeys.subject().getPublic());
     if (value != null) {
       builder.addExtension(Extension.qCStatements, false, value);
     }
     return new JcaX509CertificateConverter()
         .getCertificate(
-            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(TestKeys.subject().getPrivate())));
+            builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA")
+                    .build(TestKeys.subject().getPrivate())));
   }
 }

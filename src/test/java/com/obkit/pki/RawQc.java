@@ -14,8 +14,8 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERUTF8String;
 
 /**
- * Reads qcStatements with nothing but raw BC ASN.1 primitives, independently of {@link QcStatements}
- * and {@link Psd2QcStatement}, so tests do not check the parser with itself.
+ * Reads qcStatements with nothing but raw BC ASN.1 primitives, independently of {@link
+ * QcStatements} and {@link Psd2QcStatement}, so tests do not check the parser with itself.
  */
 final class RawQc {
 
@@ -31,7 +31,9 @@ final class RawQc {
       return raw;
     }
     ASN1Sequence seq =
-        (ASN1Sequence) ASN1Primitive.fromByteArray(((ASN1OctetString) ASN1Primitive.fromByteArray(ext)).getOctets());
+        (ASN1Sequence)
+            ASN1Primitive.fromByteArray(
+                ((ASN1OctetString) ASN1Primitive.fromByteArray(ext)).getOctets());
     for (ASN1Encodable element : seq) {
       ASN1Sequence statement = (ASN1Sequence) element;
       String id = ((ASN1ObjectIdentifier) statement.getObjectAt(0)).getId();

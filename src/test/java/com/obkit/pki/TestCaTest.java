@@ -36,7 +36,8 @@ class TestCaTest {
     return ca.issue(spec, TestKeys.subject()).certificate();
   }
 
-  // --- subject -------------------------------------------------------------------------------------
+  // --- subject
+  // -------------------------------------------------------------------------------------
 
   @Test
   void subjectCarriesCnOrganizationCountryAndOrganizationIdentifier() {
@@ -52,7 +53,8 @@ class TestCaTest {
 
   @Test
   void withoutOrganizationIdentifierLeavesTheAttributeOut() {
-    X509Certificate cert = issue(CertificateSpec.builder(ORG).withoutOrganizationIdentifier().build());
+    X509Certificate cert =
+        issue(CertificateSpec.builder(ORG).withoutOrganizationIdentifier().build());
     X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
 
     assertThat(subject.getRDNs(BCStyle.ORGANIZATION_IDENTIFIER)).isEmpty();
@@ -63,13 +65,16 @@ class TestCaTest {
   @Test
   void rawOrganizationIdentifierIsWrittenUnvalidated() {
     X509Certificate cert =
-        issue(CertificateSpec.builder(ORG).rawOrganizationIdentifier("psdnl-dnb-not valid").build());
+        issue(
+            CertificateSpec.builder(ORG).rawOrganizationIdentifier("psdnl-dnb-not valid").build());
 
     assertThat(Certificates.organizationIdentifier(cert)).contains("psdnl-dnb-not valid");
-    assertThat(OrganizationId.isValid(Certificates.organizationIdentifier(cert).orElseThrow())).isFalse();
+    assertThat(OrganizationId.isValid(Certificates.organizationIdentifier(cert).orElseThrow()))
+        .isFalse();
   }
 
-  // --- profiles ------------------------------------------------------------------------------------
+  // --- profiles
+  // ------------------------------------------------------------------------------------
 
   @Test
   void sandboxProfileCarriesOnlyThePsd2Statement() throws IOException {
@@ -85,7 +90,8 @@ class TestCaTest {
     RawQc raw = RawQc.of(cert);
     assertThat(raw.statements).containsOnlyKeys("0.4.0.19495.2");
     assertThat(raw.psd2Roles())
-        .containsExactly(List.of("0.4.0.19495.1.3", "PSP_AI"), List.of("0.4.0.19495.1.2", "PSP_PI"));
+        .containsExactly(
+            List.of("0.4.0.19495.1.3", "PSP_AI"), List.of("0.4.0.19495.1.2", "PSP_PI"));
     assertThat(raw.psd2NcaName()).isEqualTo("Competent Authority DNB");
     assertThat(raw.psd2NcaId()).isEqualTo("NL-DNB");
 
@@ -115,7 +121,9 @@ class TestCaTest {
     RawQc raw = RawQc.of(cert);
     assertThat(raw.statements)
         .containsOnlyKeys("0.4.0.1862.1.1", "0.4.0.1862.1.6", "0.4.0.19495.2");
-    assertThat(raw.statements.get("0.4.0.1862.1.1")).as("QcCompliance has no statementInfo").isNull();
+    assertThat(raw.statements.get("0.4.0.1862.1.1"))
+        .as("QcCompliance has no statementInfo")
+        .isNull();
     assertThat(raw.qcTypes()).containsExactly("0.4.0.1862.1.6.2");
     assertThat(raw.psd2Roles())
         .extracting(pair -> pair.get(1))
@@ -131,7 +139,11 @@ class TestCaTest {
   @Test
   void qwacProfileCarriesQctWebAndServerAndClientAuth() throws Exception {
     X509Certificate cert =
-        issue(CertificateSpec.builder(ORG).profile(CertificateProfile.QWAC).roles(PspRole.PSP_AI).build());
+        issue(
+            CertificateSpec.builder(ORG)
+                .profile(CertificateProfile.QWAC)
+                .roles(PspRole.PSP_AI)
+                .build());
 
     assertThat(QcStatements.hasQcCompliance(cert)).isTrue();
     assertThat(QcStatements.qcTypeOid(cert)).contains("0.4.0.1862.1.6.3");
@@ -182,7 +194,8 @@ class TestCaTest {
         .contains(new Psd2QcStatement(List.of(PspRole.PSP_IC), "Bundesanstalt", "DE-BAFIN"));
   }
 
-  // --- signature, serial, validity -----------------------------------------------------------------
+  // --- signature, serial, validity
+  // -----------------------------------------------------------------
 
   @Test
   void issuedCertificateVerifiesAgainstTheCaAndNamesItAsIssuer() throws Exception {
@@ -199,8 +212,10 @@ class TestCaTest {
     assertThat(cert.getPublicKey()).isEqualTo(TestKeys.subject().getPublic());
     assertThat(cert.getBasicConstraints()).as("not a CA").isEqualTo(-1);
 
-    byte[] caSki = SubjectKeyIdentifier.getInstance(octets(ca.certificate(), "2.5.29.14")).getKeyIdentifier();
-    byte[] aki = AuthorityKeyIdentifier.getInstance(octets(cert, "2.5.29.35")).getKeyIdentifierOctets();
+    byte[] caSki =
+        SubjectKeyIdentifier.getInstance(octets(ca.certificate(), "2.5.29.14")).getKeyIdentifier();
+    byte[] aki =
+        AuthorityKeyIdentifier.getInstance(octets(cert, "2.5.29.35")).getKeyIdentifierOctets();
     assertThat(aki).isEqualTo(caSki);
     assertThat(cert.getExtensionValue("2.5.29.14")).isNotNull();
   }
@@ -245,7 +260,8 @@ class TestCaTest {
         .isBetween(Duration.ofDays(365), Duration.ofDays(365).plusMinutes(2));
   }
 
-  // --- CA certificate ------------------------------------------------------------------------------
+  // --- CA certificate
+  // ------------------------------------------------------------------------------
 
   @Test
   void caCertificateIsASelfSignedCa() throws Exception {
@@ -273,7 +289,8 @@ class TestCaTest {
         .hasMessageContaining("this is no DN");
   }
 
-  // --- Key Id --------------------------------------------------------------------------------------
+  // --- Key Id
+  // --------------------------------------------------------------------------------------
 
   @Test
   void sandboxLikeCertificateWithSerialOneHasTheBanksKeyId() {
@@ -284,19 +301,22 @@ class TestCaTest {
     assertThat(credentials.keyId().toString()).isEqualTo(SANDBOX_KEY_ID);
     assertThat(KeyId.parse(SANDBOX_KEY_ID)).isEqualTo(KeyId.of(credentials.certificate()));
     assertThat(KeyId.parse(credentials.keyId().toString())).isEqualTo(credentials.keyId());
-    assertThat(Certificates.organizationIdentifier(sandbox.certificate())).contains("PSDGO-BES-WGXZKBYE");
+    assertThat(Certificates.organizationIdentifier(sandbox.certificate()))
+        .contains("PSDGO-BES-WGXZKBYE");
   }
 
   @Test
   void caFromTheSameDnStringPrintsTheSameIssuer() {
     TestCa fromString =
         TestCa.create(
-            "CN=Xs2aTpp.com, O=TriodosBank, OID.2.5.4.97=PSDGO-BES-WGXZKBYE, L=Zeist, C=NL", TestKeys.ca());
+            "CN=Xs2aTpp.com, O=TriodosBank, OID.2.5.4.97=PSDGO-BES-WGXZKBYE, L=Zeist, C=NL",
+            TestKeys.ca());
     Credentials credentials =
         fromString.issue(CertificateSpec.builder(ORG).build(), TestKeys.subject(), BigInteger.ONE);
 
     assertThat(credentials.keyId().toString()).isEqualTo(SANDBOX_KEY_ID);
-    assertThat(Certificates.organizationIdentifier(fromString.certificate())).contains("PSDGO-BES-WGXZKBYE");
+    assertThat(Certificates.organizationIdentifier(fromString.certificate()))
+        .contains("PSDGO-BES-WGXZKBYE");
   }
 
   @Test
@@ -305,19 +325,22 @@ class TestCaTest {
     String keyId = credentials.keyId().toString();
 
     assertThat(keyId).matches("SN=[0-9a-f]+,CA=CN=Kit Test CA, O=Conformance Kit, C=NL");
-    assertThat(keyId).startsWith("SN=" + credentials.certificate().getSerialNumber().toString(16) + ",");
+    assertThat(keyId)
+        .startsWith("SN=" + credentials.certificate().getSerialNumber().toString(16) + ",");
     assertThat(KeyId.parse(keyId)).isEqualTo(credentials.keyId());
   }
 
   @Test
   void nonPositiveSerialIsRefused() {
     assertThatThrownBy(
-            () -> ca.issue(CertificateSpec.builder(ORG).build(), TestKeys.subject(), BigInteger.ZERO))
+            () ->
+                ca.issue(CertificateSpec.builder(ORG).build(), TestKeys.subject(), BigInteger.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive");
   }
 
-  // --- key strength --------------------------------------------------------------------------------
+  // --- key strength
+  // --------------------------------------------------------------------------------
 
   @Test
   void rsaKeysBelow2048BitsAreRefusedEverywhere() {
@@ -336,7 +359,8 @@ class TestCaTest {
         .hasMessageContaining("1024");
   }
 
-  // --- TLS server ----------------------------------------------------------------------------------
+  // --- TLS server
+  // ----------------------------------------------------------------------------------
 
   @Test
   void tlsServerCertificateCoversNamesAndAddresses() throws Exception {
@@ -361,10 +385,14 @@ class TestCaTest {
     assertThat(cert.getSubjectAlternativeNames()).hasSize(3);
   }
 
-  // --- helpers -------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------
 
   private static void assertKeyUsage(
-      X509Certificate cert, boolean digitalSignature, boolean nonRepudiation, boolean keyEncipherment) {
+      X509Certificate cert,
+      boolean digitalSignature,
+      boolean nonRepudiation,
+      boolean keyEncipherment) {
     boolean[] usage = cert.getKeyUsage();
     assertThat(usage).isNotNull();
     assertThat(usage[0]).as("digitalSignature").isEqualTo(digitalSignature);
@@ -384,6 +412,7 @@ class TestCaTest {
 
   private static ASN1Primitive octets(X509Certificate cert, String oid) throws IOException {
     return ASN1Primitive.fromByteArray(
-        ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(cert.getExtensionValue(oid))).getOctets());
+        ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(cert.getExtensionValue(oid)))
+            .getOctets());
   }
 }

@@ -4,7 +4,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
-/** RSA keys shared by the package's tests: generated once per JVM because 2048-bit generation is slow. */
+/**
+ * RSA keys shared by the package's tests: generated once per JVM because 2048-bit generation is
+ * slow.
+ */
 final class TestKeys {
 
   private TestKeys() {}

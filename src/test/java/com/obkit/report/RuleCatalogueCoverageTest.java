@@ -15,10 +15,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every catalogue rule is on a scenario, every rule tag is in the catalogue, and the catalogue is the contract's. */
+/**
+ * Every catalogue rule is on a scenario, every rule tag is in the catalogue, and the catalogue is
+ * the contract's.
+ */
 class RuleCatalogueCoverageTest {
   private static final Pattern TAG = Pattern.compile("@([A-Z]{2,5}-\\d{1,2})\\b");
-  private static final Pattern CONTRACT_RULE = Pattern.compile("\\*\\*([A-Z]{2,5}-\\d{1,2}) (MUST|SHOULD)\\*\\*");
+  private static final Pattern CONTRACT_RULE =
+      Pattern.compile("\\*\\*([A-Z]{2,5}-\\d{1,2}) (MUST|SHOULD)\\*\\*");
 
   private static Set<String> featureRuleTags() throws IOException {
     Set<String> tags = new HashSet<>();
@@ -39,16 +43,20 @@ class RuleCatalogueCoverageTest {
 
   @Test
   void everyCatalogueRuleHasAScenarioAndEveryTagIsARule() throws IOException {
-    Set<String> catalogue = RuleCatalogue.load().entries().stream().map(RuleCatalogue.Entry::id).collect(Collectors.toSet());
+    Set<String> catalogue =
+        RuleCatalogue.load().entries().stream()
+            .map(RuleCatalogue.Entry::id)
+            .collect(Collectors.toSet());
     Set<String> tagged = featureRuleTags();
     assertThat(tagged).as("rule tags that are not in the catalogue").isSubsetOf(catalogue);
     assertThat(catalogue).as("catalogue rules without a scenario").isSubsetOf(tagged);
   }
 
   /**
-   * A scenario's level tag matches its rules: a {@code @should} scenario is about SHOULD rules only (plus
-   * ERR-1, which its error bodies owe), a {@code @must} scenario about MUST rules only. Otherwise a broken
-   * MUST rule would be reported as a mere warning, or a SHOULD rule fail the run.
+   * A scenario's level tag matches its rules: a {@code @should} scenario is about SHOULD rules only
+   * (plus ERR-1, which its error bodies owe), a {@code @must} scenario about MUST rules only.
+   * Otherwise a broken MUST rule would be reported as a mere warning, or a SHOULD rule fail the
+   * run.
    */
   @Test
   void everyScenarioLevelMatchesTheLevelOfItsRules() throws IOException {
@@ -79,14 +87,17 @@ class RuleCatalogueCoverageTest {
   @Test
   void theCatalogueHoldsEveryRuleOfTheContractAtItsLevel() throws IOException {
     Path contract = Path.of("..", "shared", "bank-contract.md");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(contract), "the contract is beside the project in ../shared");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(contract), "the contract is beside the project in ../shared");
     Matcher m = CONTRACT_RULE.matcher(Files.readString(contract));
     Set<String> fromContract = new HashSet<>();
     while (m.find()) {
       fromContract.add(m.group(1) + " " + m.group(2));
     }
-    List<String> fromCatalogue = RuleCatalogue.load().entries().stream().map(e -> e.id() + " " + e.level()).toList();
+    List<String> fromCatalogue =
+        RuleCatalogue.load().entries().stream().map(e -> e.id() + " " + e.level()).toList();
     assertThat(fromCatalogue).containsExactlyInAnyOrderElementsOf(fromContract);
-    assertThat(RuleCatalogue.load().entries()).allSatisfy(e -> assertThat(e.level()).isIn(Level.MUST, Level.SHOULD));
+    assertThat(RuleCatalogue.load().entries())
+        .allSatisfy(e -> assertThat(e.level()).isIn(Level.MUST, Level.SHOULD));
   }
 }

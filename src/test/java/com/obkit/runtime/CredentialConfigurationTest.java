@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad credential files stop the run before any request, with a message naming the key and the file. */
+/**
+ * Bad credential files stop the run before any request, with a message naming the key and the file.
+ */
 class CredentialConfigurationTest {
   private static final OrganizationId ORG = OrganizationId.of("PSDNL-DNB-R123456");
   private static Credentials credentials;
@@ -31,23 +33,28 @@ class CredentialConfigurationTest {
 
   @BeforeAll
   static void issue() {
-    TestCa ca = TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+    TestCa ca =
+        TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
     credentials = ca.issue(CertificateSpec.builder(ORG).build(), KeyPool.generateRsa(2048));
     other = ca.issue(CertificateSpec.builder(ORG).build(), KeyPool.generateRsa(2048));
   }
 
   private static KitConfig pem(Path cert, Path key) {
-    return KitConfig.load(Map.of(
-        "kit.credentials.source", "pem",
-        "kit.credentials.certificate", cert.toString(),
-        "kit.credentials.privateKey", key.toString(),
-        "kit.organizationId", ORG.value()), Map.of());
+    return KitConfig.load(
+        Map.of(
+            "kit.credentials.source", "pem",
+            "kit.credentials.certificate", cert.toString(),
+            "kit.credentials.privateKey", key.toString(),
+            "kit.organizationId", ORG.value()),
+        Map.of());
   }
 
   @Test
   void goodPemFilesPass() throws Exception {
-    SavedCredentials saved = CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("good")));
-    assertThatCode(() -> KitRuntime.validate(pem(saved.certificate(), saved.privateKey()))).doesNotThrowAnyException();
+    SavedCredentials saved =
+        CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("good")));
+    assertThatCode(() -> KitRuntime.validate(pem(saved.certificate(), saved.privateKey())))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -60,8 +67,11 @@ class CredentialConfigurationTest {
 
   @Test
   void aGarbledCertificateIsNamed() throws Exception {
-    SavedCredentials saved = CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("garbled-cert")));
-    Files.writeString(saved.certificate(), "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+    SavedCredentials saved =
+        CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("garbled-cert")));
+    Files.writeString(
+        saved.certificate(),
+        "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
     assertThatThrownBy(() -> KitRuntime.validate(pem(saved.certificate(), saved.privateKey())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("kit.credentials")
@@ -70,7 +80,8 @@ class CredentialConfigurationTest {
 
   @Test
   void aGarbledKeyIsNamed() throws Exception {
-    SavedCredentials saved = CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("garbled-key")));
+    SavedCredentials saved =
+        CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("garbled-key")));
     Files.writeString(saved.privateKey(), "garbage");
     assertThatThrownBy(() -> KitRuntime.validate(pem(saved.certificate(), saved.privateKey())))
         .isInstanceOf(ConfigException.class)
@@ -79,7 +90,8 @@ class CredentialConfigurationTest {
 
   @Test
   void aKeyThatDoesNotMatchItsCertificateIsNamed() throws Exception {
-    SavedCredentials a = CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("a")));
+    SavedCredentials a =
+        CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("a")));
     SavedCredentials b = CredentialFiles.save(other, Files.createDirectories(dir.resolve("b")));
     assertThatThrownBy(() -> KitRuntime.validate(pem(a.certificate(), b.privateKey())))
         .isInstanceOf(ConfigException.class)
@@ -91,28 +103,43 @@ class CredentialConfigurationTest {
   void aWrongPkcs12PasswordIsNamedButNotShown() throws Exception {
     Path p12 = dir.resolve("tpp.p12");
     CredentialFiles.savePkcs12(credentials, p12, "right-password".toCharArray());
-    Map<String, String> sys = new HashMap<>(Map.of(
-        "kit.credentials.source", "pkcs12",
-        "kit.credentials.pkcs12", p12.toString(),
-        "kit.credentials.pkcs12Password", "wrong-password",
-        "kit.organizationId", ORG.value()));
+    Map<String, String> sys =
+        new HashMap<>(
+            Map.of(
+                "kit.credentials.source",
+                "pkcs12",
+                "kit.credentials.pkcs12",
+                p12.toString(),
+                "kit.credentials.pkcs12Password",
+                "wrong-password",
+                "kit.organizationId",
+                ORG.value()));
     assertThatThrownBy(() -> KitRuntime.validate(KitConfig.load(sys, Map.of())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(p12.toString())
         .hasMessageContaining("wrong password")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-password"));
     sys.put("kit.credentials.pkcs12Password", "right-password");
-    assertThatCode(() -> KitRuntime.validate(KitConfig.load(sys, Map.of()))).doesNotThrowAnyException();
+    assertThatCode(() -> KitRuntime.validate(KitConfig.load(sys, Map.of())))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void anOrganizationIdThatIsNotTheCertificatesIsNamed() throws Exception {
-    SavedCredentials saved = CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("org")));
-    KitConfig config = KitConfig.load(Map.of(
-        "kit.credentials.source", "pem",
-        "kit.credentials.certificate", saved.certificate().toString(),
-        "kit.credentials.privateKey", saved.privateKey().toString(),
-        "kit.organizationId", "PSDNL-DNB-OTHER1"), Map.of());
+    SavedCredentials saved =
+        CredentialFiles.save(credentials, Files.createDirectories(dir.resolve("org")));
+    KitConfig config =
+        KitConfig.load(
+            Map.of(
+                "kit.credentials.source",
+                "pem",
+                "kit.credentials.certificate",
+                saved.certificate().toString(),
+                "kit.credentials.privateKey",
+                saved.privateKey().toString(),
+                "kit.organizationId",
+                "PSDNL-DNB-OTHER1"),
+            Map.of());
     assertThatThrownBy(() -> KitRuntime.validate(config))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PSDNL-DNB-OTHER1")

@@ -56,7 +56,11 @@ class AuthorizationFlowTest {
 
   static String s256(String verifier) {
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -83,13 +87,16 @@ class AuthorizationFlowTest {
     String raw = URI.create(location).getRawQuery();
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      q.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return q;
   }
 
   private static JsonNode account(String tenant) {
-    HttpResponse<String> r = http.post("/xs2a-bg/" + tenant + "/sandbox/v1/test-accounts", signer.sign(""), "");
+    HttpResponse<String> r =
+        http.post("/xs2a-bg/" + tenant + "/sandbox/v1/test-accounts", signer.sign(""), "");
     assertThat(r.statusCode()).isEqualTo(201);
     return SandboxHttp.json(r);
   }
@@ -107,7 +114,8 @@ class AuthorizationFlowTest {
     assertThat(auth.statusCode()).as(auth.body()).isEqualTo(302);
     String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
-    HttpResponse<String> done = login(session, acc.get("iban").asText(), acc.get("digipass").asText());
+    HttpResponse<String> done =
+        login(session, acc.get("iban").asText(), acc.get("digipass").asText());
     assertThat(done.statusCode()).isEqualTo(302);
     return queryOf(SandboxHttp.location(done).get(0)).get("code");
   }
@@ -116,7 +124,12 @@ class AuthorizationFlowTest {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", "application/x-www-form-urlencoded");
     if (basicUser != null) {
-      h.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((basicUser + ":" + basicSecret).getBytes(StandardCharsets.UTF_8)));
+      h.put(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (basicUser + ":" + basicSecret).getBytes(StandardCharsets.UTF_8)));
     }
     return http.post("/auth/nl/v1/token", h, SandboxHttp.form(form));
   }
@@ -124,7 +137,8 @@ class AuthorizationFlowTest {
   private static void assertErrorPageWithoutRedirect(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.headers().firstValue("Location")).isEmpty();
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(r.body()).contains("<html");
   }
 
@@ -139,12 +153,14 @@ class AuthorizationFlowTest {
 
     HttpResponse<String> page = http.get(loginUrl.substring(sandbox.baseUrl().toString().length()));
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(page.body()).contains("<form", "name=\"iban\"", "name=\"digipass\"");
 
     JsonNode acc = account("nl");
     String session = queryOf(loginUrl).get("session");
-    HttpResponse<String> done = login(session, acc.get("iban").asText(), acc.get("digipass").asText());
+    HttpResponse<String> done =
+        login(session, acc.get("iban").asText(), acc.get("digipass").asText());
     assertThat(done.statusCode()).isEqualTo(302);
     String back = SandboxHttp.location(done).get(0);
     assertThat(back).startsWith(R + "?code=");
@@ -153,7 +169,18 @@ class AuthorizationFlowTest {
     String code = q.get("code");
     assertThat(code).hasSizeGreaterThanOrEqualTo(22);
 
-    HttpResponse<String> tokens = token(clientId, clientSecret, "grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER);
+    HttpResponse<String> tokens =
+        token(
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            R,
+            "code_verifier",
+            VERIFIER);
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     JsonNode t = SandboxHttp.json(tokens);
     assertThat(t.get("access_token").asText()).isNotBlank();
@@ -164,11 +191,23 @@ class AuthorizationFlowTest {
     assertThat(tokens.headers().firstValue("Cache-Control")).contains("no-store");
 
     // Single use.
-    HttpResponse<String> again = token(clientId, clientSecret, "grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER);
+    HttpResponse<String> again =
+        token(
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            R,
+            "code_verifier",
+            VERIFIER);
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(Flow.oauthError(again)).isEqualTo("invalid_grant");
     // The session is used up too.
-    assertThat(login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode()).isEqualTo(400);
+    assertThat(login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -176,29 +215,32 @@ class AuthorizationFlowTest {
     HttpResponse<String> auth = authorize(params(R_QUERY));
     String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
-    String back = SandboxHttp.location(login(session, acc.get("iban").asText(), acc.get("digipass").asText())).get(0);
+    String back =
+        SandboxHttp.location(login(session, acc.get("iban").asText(), acc.get("digipass").asText()))
+            .get(0);
     assertThat(back).startsWith(R_QUERY + "&code=");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    R + "/", // trailing slash added
-    "https://tpp.example/slash", // trailing slash removed
-    R + "/x7Qa", // prefix + path segment
-    R + "?extra=1", // query added
-    "https://tpp.example/cb?mode=b", // query changed
-    R + "#frag", // fragment added
-    "http://tpp.example/callback", // http for https
-    "https://TPP.example/callback", // host case
-    "https://tpp.example:443/callback", // explicit default port
-    "https://tpp.example:8443/callback", // other port
-    "https://evil.tpp.example/callback", // extra subdomain
-    "https://tpp.example@evil.example/callback", // userinfo trick
-    "https://tpp.example/c%61llback", // percent-encoded path character
-    "https://tpp.example/callbac", // last character removed
-    " https://tpp.example/callback", // leading space
-    "https://tpp.example/Callback" // path case
-  })
+  @ValueSource(
+      strings = {
+        R + "/", // trailing slash added
+        "https://tpp.example/slash", // trailing slash removed
+        R + "/x7Qa", // prefix + path segment
+        R + "?extra=1", // query added
+        "https://tpp.example/cb?mode=b", // query changed
+        R + "#frag", // fragment added
+        "http://tpp.example/callback", // http for https
+        "https://TPP.example/callback", // host case
+        "https://tpp.example:443/callback", // explicit default port
+        "https://tpp.example:8443/callback", // other port
+        "https://evil.tpp.example/callback", // extra subdomain
+        "https://tpp.example@evil.example/callback", // userinfo trick
+        "https://tpp.example/c%61llback", // percent-encoded path character
+        "https://tpp.example/callbac", // last character removed
+        " https://tpp.example/callback", // leading space
+        "https://tpp.example/Callback" // path case
+      })
   void auth2VariantsAreRefusedWithAPageAndNoRedirect(String variant) {
     assertErrorPageWithoutRedirect(authorize(params(variant)));
   }
@@ -212,7 +254,12 @@ class AuthorizationFlowTest {
 
   @Test
   void repeatedParametersAreRefused() {
-    HttpResponse<String> r = http.get("/auth/nl/v1/auth?" + SandboxHttp.query(params(R)) + "&redirect_uri=" + SandboxHttp.enc("https://evil.example/"));
+    HttpResponse<String> r =
+        http.get(
+            "/auth/nl/v1/auth?"
+                + SandboxHttp.query(params(R))
+                + "&redirect_uri="
+                + SandboxHttp.enc("https://evil.example/"));
     assertErrorPageWithoutRedirect(r);
   }
 
@@ -220,7 +267,8 @@ class AuthorizationFlowTest {
   void auth3ReplayedRegistrationDropsOldUris() {
     X509Certificate c = TestPki.tpp("PSDNL-DNB-AUTH003").issue(TestPki.Keys.TPP_B);
     TestSigner s = new TestSigner(c, TestPki.Keys.TPP_B.getPrivate());
-    String id = Flow.registered(http, "nl", s, List.of("https://old.example/cb")).get("client_id").asText();
+    String id =
+        Flow.registered(http, "nl", s, List.of("https://old.example/cb")).get("client_id").asText();
     Map<String, String> p = params("https://old.example/cb");
     p.put("client_id", id);
     assertThat(authorize(p).statusCode()).isEqualTo(302);
@@ -280,19 +328,26 @@ class AuthorizationFlowTest {
     String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
     JsonNode ukAccount = account("uk");
-    for (String[] pair : new String[][] {
-      {acc.get("iban").asText(), "0000000000".equals(acc.get("digipass").asText()) ? "1111111111" : "0000000000"},
-      {"NL00TRIO0000000000", acc.get("digipass").asText()},
-      {ukAccount.get("iban").asText(), ukAccount.get("digipass").asText()}, // another country's account
-      {"", ""}
-    }) {
+    for (String[] pair :
+        new String[][] {
+          {
+            acc.get("iban").asText(),
+            "0000000000".equals(acc.get("digipass").asText()) ? "1111111111" : "0000000000"
+          },
+          {"NL00TRIO0000000000", acc.get("digipass").asText()},
+          {
+            ukAccount.get("iban").asText(), ukAccount.get("digipass").asText()
+          }, // another country's account
+          {"", ""}
+        }) {
       HttpResponse<String> r = login(session, pair[0], pair[1]);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Location")).isEmpty();
       assertThat(r.body()).contains("do not match", "<form");
     }
     // The session survives failed attempts.
-    assertThat(login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode()).isEqualTo(302);
+    assertThat(login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode())
+        .isEqualTo(302);
   }
 
   @Test
@@ -301,17 +356,25 @@ class AuthorizationFlowTest {
     assertErrorPageWithoutRedirect(login("nope", "x", "y"));
     HttpResponse<String> auth = authorize(params(R));
     String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
-    assertErrorPageWithoutRedirect(http.get("/auth/uk/v1/login?session=" + session)); // bound to its tenant
+    assertErrorPageWithoutRedirect(
+        http.get("/auth/uk/v1/login?session=" + session)); // bound to its tenant
   }
 
   @Test
   void tokenEndpointClientAuthentication() {
     String code = code(R);
-    String[] form = {"grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER};
-    for (HttpResponse<String> r : List.of(token(null, null, form), token(clientId, "wrong", form), token("nobody", clientSecret, form))) {
+    String[] form = {
+      "grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER
+    };
+    for (HttpResponse<String> r :
+        List.of(
+            token(null, null, form),
+            token(clientId, "wrong", form),
+            token("nobody", clientSecret, form))) {
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(Flow.oauthError(r)).isEqualTo("invalid_client");
-      assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+      assertThat(r.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
     }
     // Client authentication failures do not burn the code.
     assertThat(token(clientId, clientSecret, form).statusCode()).isEqualTo(200);
@@ -319,21 +382,55 @@ class AuthorizationFlowTest {
 
   @Test
   void tokenEndpointGrantChecks() {
-    String[] base = {"grant_type", "authorization_code", "redirect_uri", R, "code_verifier", VERIFIER};
-    HttpResponse<String> wrongRedirect = token(clientId, clientSecret, "grant_type", "authorization_code", "code", code(R), "redirect_uri", R + "/", "code_verifier", VERIFIER);
+    String[] base = {
+      "grant_type", "authorization_code", "redirect_uri", R, "code_verifier", VERIFIER
+    };
+    HttpResponse<String> wrongRedirect =
+        token(
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code(R),
+            "redirect_uri",
+            R + "/",
+            "code_verifier",
+            VERIFIER);
     assertThat(wrongRedirect.statusCode()).isEqualTo(400);
     assertThat(Flow.oauthError(wrongRedirect)).isEqualTo("invalid_grant");
 
-    HttpResponse<String> wrongVerifier = token(clientId, clientSecret, "grant_type", "authorization_code", "code", code(R), "redirect_uri", R, "code_verifier", VERIFIER.replace('d', 'e'));
+    HttpResponse<String> wrongVerifier =
+        token(
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code(R),
+            "redirect_uri",
+            R,
+            "code_verifier",
+            VERIFIER.replace('d', 'e'));
     assertThat(Flow.oauthError(wrongVerifier)).isEqualTo("invalid_grant");
 
-    HttpResponse<String> noVerifier = token(clientId, clientSecret, "grant_type", "authorization_code", "code", code(R), "redirect_uri", R);
+    HttpResponse<String> noVerifier =
+        token(
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code(R),
+            "redirect_uri",
+            R);
     assertThat(Flow.oauthError(noVerifier)).isEqualTo("invalid_grant");
 
     HttpResponse<String> unknownCode = token(clientId, clientSecret, concat(base, "code", "nope"));
     assertThat(Flow.oauthError(unknownCode)).isEqualTo("invalid_grant");
 
-    HttpResponse<String> grantType = token(clientId, clientSecret, "grant_type", "password", "code", "x");
+    HttpResponse<String> grantType =
+        token(clientId, clientSecret, "grant_type", "password", "code", "x");
     assertThat(grantType.statusCode()).isEqualTo(400);
     assertThat(Flow.oauthError(grantType)).isEqualTo("unsupported_grant_type");
 
@@ -361,8 +458,15 @@ class AuthorizationFlowTest {
     p.put("client_id", id);
     String session = queryOf(SandboxHttp.location(authorize(p)).get(0)).get("session");
     JsonNode acc = account("nl");
-    String code = queryOf(SandboxHttp.location(login(session, acc.get("iban").asText(), acc.get("digipass").asText())).get(0)).get("code");
-    String[] form = {"grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER};
+    String code =
+        queryOf(
+                SandboxHttp.location(
+                        login(session, acc.get("iban").asText(), acc.get("digipass").asText()))
+                    .get(0))
+            .get("code");
+    String[] form = {
+      "grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER
+    };
     assertThat(token(id, first.get("client_secret").asText(), form).statusCode()).isEqualTo(401);
     assertThat(token(id, second.get("client_secret").asText(), form).statusCode()).isEqualTo(200);
   }

@@ -38,23 +38,30 @@ class CertificateRevocationTest {
     TestSigner renewed = new TestSigner(newCert, TestPki.Keys.TPP_B.getPrivate());
 
     String oldToken = Flow.token(http, "nl", old);
-    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG))).contains(CertificateVerifier.fingerprint(oldCert));
-    assertThat(Flow.token(http, "nl", old)).isNotBlank(); // the active certificate may onboard again
+    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG)))
+        .contains(CertificateVerifier.fingerprint(oldCert));
+    assertThat(Flow.token(http, "nl", old))
+        .isNotBlank(); // the active certificate may onboard again
 
     // Not yet active, not revoked: accepted for registration, with a token of its organization id.
-    assertThat(Flow.register(http, "nl", renewed, oldToken, List.of("https://tpp.example/cb")).statusCode()).isEqualTo(201);
+    assertThat(
+            Flow.register(http, "nl", renewed, oldToken, List.of("https://tpp.example/cb"))
+                .statusCode())
+        .isEqualTo(201);
     assertThat(sandbox.state().isRevoked(oldCert)).isFalse();
 
     String newToken = Flow.token(http, "be_nl", renewed);
     assertThat(sandbox.state().isRevoked(oldCert)).isTrue();
     assertThat(sandbox.state().isRevoked(newCert)).isFalse();
-    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG))).contains(CertificateVerifier.fingerprint(newCert));
+    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG)))
+        .contains(CertificateVerifier.fingerprint(newCert));
 
     HttpResponse<String> onboarding = Flow.onboard(http, "uk", old);
     assertThat(onboarding.statusCode()).isEqualTo(401);
     assertThat(Flow.bgCode(onboarding)).isEqualTo("CERTIFICATE_REVOKED");
 
-    HttpResponse<String> registration = Flow.register(http, "nl", old, newToken, List.of("https://tpp.example/cb"));
+    HttpResponse<String> registration =
+        Flow.register(http, "nl", old, newToken, List.of("https://tpp.example/cb"));
     assertThat(registration.statusCode()).isEqualTo(401);
     assertThat(Flow.oauthError(registration)).isEqualTo("CERTIFICATE_REVOKED");
 
@@ -64,8 +71,12 @@ class CertificateRevocationTest {
     assertThat(Flow.bgCode(account)).isEqualTo("CERTIFICATE_REVOKED");
 
     // The new one keeps working everywhere.
-    assertThat(Flow.register(http, "nl", renewed, newToken, List.of("https://tpp.example/cb")).statusCode()).isEqualTo(201);
-    assertThat(http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", renewed.sign(""), "").statusCode()).isEqualTo(201);
+    assertThat(
+            Flow.register(http, "nl", renewed, newToken, List.of("https://tpp.example/cb"))
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", renewed.sign(""), "").statusCode())
+        .isEqualTo(201);
   }
 
   @Test
@@ -78,7 +89,10 @@ class CertificateRevocationTest {
     Flow.token(http, "nl", new TestSigner(a2, TestPki.Keys.TPP_B.getPrivate()));
     assertThat(sandbox.state().isRevoked(a1)).isTrue();
     assertThat(sandbox.state().isRevoked(other)).isFalse();
-    assertThat(Flow.onboard(http, "nl", new TestSigner(other, TestPki.Keys.TPP_C.getPrivate())).statusCode()).isEqualTo(200);
+    assertThat(
+            Flow.onboard(http, "nl", new TestSigner(other, TestPki.Keys.TPP_C.getPrivate()))
+                .statusCode())
+        .isEqualTo(200);
     assertThat(sandbox.state().revokedCertificateCount()).isEqualTo(1);
   }
 
@@ -88,9 +102,13 @@ class CertificateRevocationTest {
     X509Certificate a2 = TestPki.tpp(ORG).issue(TestPki.Keys.TPP_B);
     Flow.token(http, "nl", new TestSigner(a1, TestPki.Keys.TPP_A.getPrivate()));
     // a2 signs with the wrong key: the call fails, a1 stays active.
-    HttpResponse<String> r = Flow.onboard(http, "nl", new TestSigner(a2, TestPki.Keys.TPP_A.getPrivate()));
+    HttpResponse<String> r =
+        Flow.onboard(http, "nl", new TestSigner(a2, TestPki.Keys.TPP_A.getPrivate()));
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(sandbox.state().isRevoked(a1)).isFalse();
-    assertThat(Flow.onboard(http, "nl", new TestSigner(a1, TestPki.Keys.TPP_A.getPrivate())).statusCode()).isEqualTo(200);
+    assertThat(
+            Flow.onboard(http, "nl", new TestSigner(a1, TestPki.Keys.TPP_A.getPrivate()))
+                .statusCode())
+        .isEqualTo(200);
   }
 }

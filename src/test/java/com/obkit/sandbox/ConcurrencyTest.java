@@ -26,14 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The sandbox under 32 simultaneous TPPs, on loopback: REG-2 (one {@code client_id} per organization
- * id, a replay replaces the redirect URIs with exactly one submitted list, never a merge), no
- * registration lost across distinct organization ids, ACC-2 (a new IBAN for every account), and never a
- * 5xx (ERR-1). Every flow starts at one start gate so that they really overlap.
+ * The sandbox under 32 simultaneous TPPs, on loopback: REG-2 (one {@code client_id} per
+ * organization id, a replay replaces the redirect URIs with exactly one submitted list, never a
+ * merge), no registration lost across distinct organization ids, ACC-2 (a new IBAN for every
+ * account), and never a 5xx (ERR-1). Every flow starts at one start gate so that they really
+ * overlap.
  */
 class ConcurrencyTest {
 
   private static final int FLOWS = 32;
+
   /** The whole class must stay well inside this (the brief's bound); each test asserts it. */
   private static final long BOUND_MILLIS = 30_000;
 
@@ -52,7 +54,8 @@ class ConcurrencyTest {
   }
 
   /** One onboarding + registration flow's outcome. */
-  record Outcome(List<String> submitted, int onboardingStatus, int registrationStatus, String body) {
+  record Outcome(
+      List<String> submitted, int onboardingStatus, int registrationStatus, String body) {
 
     JsonNode json() {
       try {
@@ -66,7 +69,8 @@ class ConcurrencyTest {
   @Test
   @Timeout(30)
   void oneOrganizationManyFlowsAtOnceGetOneClientIdAndExactlyOneSubmittedList() throws Exception {
-    // CERT-4: a new certificate's first onboarding revokes the previous one, so one organization uses
+    // CERT-4: a new certificate's first onboarding revokes the previous one, so one organization
+    // uses
     // one certificate here (several would legitimately refuse each other).
     String org = "PSDNL-DNB-CONC0001";
     X509Certificate cert = TestPki.tpp(org).issue(TestPki.Keys.TPP_A);
@@ -74,8 +78,15 @@ class ConcurrencyTest {
     long start = System.nanoTime();
 
     List<Outcome> outcomes =
-        atOnce(i -> () -> flow("nl", new TestSigner(cert, TestPki.Keys.TPP_A.getPrivate()),
-            List.of("https://tpp.example/one/" + i + "/a", "https://tpp.example/one/" + i + "/b")));
+        atOnce(
+            i ->
+                () ->
+                    flow(
+                        "nl",
+                        new TestSigner(cert, TestPki.Keys.TPP_A.getPrivate()),
+                        List.of(
+                            "https://tpp.example/one/" + i + "/a",
+                            "https://tpp.example/one/" + i + "/b")));
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     Set<String> clientIds = new HashSet<>();
@@ -92,7 +103,11 @@ class ConcurrencyTest {
     assertThat(sandbox.state().clientId(id)).contains(clientIds.iterator().next());
     List<String> registered = sandbox.state().redirectUris(id);
     List<List<String>> submitted = outcomes.stream().map(Outcome::submitted).toList();
-    assertThat(submitted).as("the final redirect URIs are exactly one submitted list (no merge, no loss): %s", registered).contains(registered);
+    assertThat(submitted)
+        .as(
+            "the final redirect URIs are exactly one submitted list (no merge, no loss): %s",
+            registered)
+        .contains(registered);
     assertThat(sandbox.state().isRevoked(cert)).isFalse();
     assertThat(millis).isLessThan(BOUND_MILLIS);
     System.out.printf("ConcurrencyTest: %d flows for one organization in %d ms%n", FLOWS, millis);
@@ -112,8 +127,13 @@ class ConcurrencyTest {
     long start = System.nanoTime();
 
     List<Outcome> outcomes =
-        atOnce(i -> () -> flow(i % 2 == 0 ? "be_nl" : "be_fr", new TestSigner(certs.get(i), TestPki.Keys.TPP_B.getPrivate()),
-            List.of("https://tpp" + i + ".example/cb")));
+        atOnce(
+            i ->
+                () ->
+                    flow(
+                        i % 2 == 0 ? "be_nl" : "be_fr",
+                        new TestSigner(certs.get(i), TestPki.Keys.TPP_B.getPrivate()),
+                        List.of("https://tpp" + i + ".example/cb")));
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     Set<String> clientIds = new HashSet<>();
@@ -129,9 +149,12 @@ class ConcurrencyTest {
       assertThat(sandbox.state().redirectUris(id)).as(orgs.get(i)).isEqualTo(o.submitted());
     }
     assertThat(clientIds).as("one client_id per organization id").hasSize(FLOWS);
-    assertThat(sandbox.state().clientCount()).as("no registration lost").isEqualTo(clientsBefore + FLOWS);
+    assertThat(sandbox.state().clientCount())
+        .as("no registration lost")
+        .isEqualTo(clientsBefore + FLOWS);
     assertThat(millis).isLessThan(BOUND_MILLIS);
-    System.out.printf("ConcurrencyTest: %d flows for %d organizations in %d ms%n", FLOWS, FLOWS, millis);
+    System.out.printf(
+        "ConcurrencyTest: %d flows for %d organizations in %d ms%n", FLOWS, FLOWS, millis);
   }
 
   @Test
@@ -142,12 +165,16 @@ class ConcurrencyTest {
     long start = System.nanoTime();
 
     List<HttpResponse<String>> responses =
-        atOnce(i -> () -> {
-          String body = "{\"currency\":\"EUR\"}";
-          Map<String, String> headers = new LinkedHashMap<>(new TestSigner(cert, TestPki.Keys.TPP_C.getPrivate()).sign(body));
-          headers.put("Content-Type", "application/json");
-          return http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", headers, body);
-        });
+        atOnce(
+            i ->
+                () -> {
+                  String body = "{\"currency\":\"EUR\"}";
+                  Map<String, String> headers =
+                      new LinkedHashMap<>(
+                          new TestSigner(cert, TestPki.Keys.TPP_C.getPrivate()).sign(body));
+                  headers.put("Content-Type", "application/json");
+                  return http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", headers, body);
+                });
 
     long millis = (System.nanoTime() - start) / 1_000_000;
     Set<String> ibans = new HashSet<>();
@@ -165,7 +192,10 @@ class ConcurrencyTest {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Onboards (TOK-1) and registers (REG-1) as production clients do; statuses are recorded, not asserted. */
+  /**
+   * Onboards (TOK-1) and registers (REG-1) as production clients do; statuses are recorded, not
+   * asserted.
+   */
   private static Outcome flow(String tenant, TestSigner signer, List<String> redirectUris) {
     HttpResponse<String> onboarding = Flow.onboard(http, tenant, signer);
     if (onboarding.statusCode() != 200) {
@@ -188,13 +218,17 @@ class ConcurrencyTest {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < FLOWS; i++) {
         Callable<T> t = task.apply(i);
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return t.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return t.call();
+                }));
       }
-      assertThat(ready.await(10, TimeUnit.SECONDS)).as("all %d threads at the gate", FLOWS).isTrue();
+      assertThat(ready.await(10, TimeUnit.SECONDS))
+          .as("all %d threads at the gate", FLOWS)
+          .isTrue();
       go.countDown();
       List<T> results = new ArrayList<>();
       for (Future<T> f : futures) {

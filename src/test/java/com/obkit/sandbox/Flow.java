@@ -25,7 +25,8 @@ final class Flow {
   }
 
   /** Registers as production clients do: signed, token in the form and as Bearer. */
-  static HttpResponse<String> register(SandboxHttp http, String tenant, TestSigner signer, String token, List<String> redirectUris) {
+  static HttpResponse<String> register(
+      SandboxHttp http, String tenant, TestSigner signer, String token, List<String> redirectUris) {
     List<String> pairs = new ArrayList<>(List.of("initial_access_token", token));
     for (String uri : redirectUris) {
       pairs.add("redirect_uris");
@@ -40,8 +41,10 @@ final class Flow {
   }
 
   /** Onboards, registers, asserts 201, returns the registration JSON. */
-  static com.fasterxml.jackson.databind.JsonNode registered(SandboxHttp http, String tenant, TestSigner signer, List<String> redirectUris) {
-    HttpResponse<String> r = register(http, tenant, signer, token(http, tenant, signer), redirectUris);
+  static com.fasterxml.jackson.databind.JsonNode registered(
+      SandboxHttp http, String tenant, TestSigner signer, List<String> redirectUris) {
+    HttpResponse<String> r =
+        register(http, tenant, signer, token(http, tenant, signer), redirectUris);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return SandboxHttp.json(r);
   }

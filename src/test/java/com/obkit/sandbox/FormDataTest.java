@@ -10,8 +10,11 @@ class FormDataTest {
 
   @Test
   void repeatedFieldsInOrderAndDecoding() throws Exception {
-    FormData f = FormData.parse("redirect_uris=https%3A%2F%2Fa.example%2Fcb&x=1+2&redirect_uris=https://b.example/&&empty=&flag");
-    assertThat(f.all("redirect_uris")).containsExactly("https://a.example/cb", "https://b.example/");
+    FormData f =
+        FormData.parse(
+            "redirect_uris=https%3A%2F%2Fa.example%2Fcb&x=1+2&redirect_uris=https://b.example/&&empty=&flag");
+    assertThat(f.all("redirect_uris"))
+        .containsExactly("https://a.example/cb", "https://b.example/");
     assertThat(f.first("x")).contains("1 2");
     assertThat(f.first("empty")).contains("");
     assertThat(f.first("flag")).contains("");
@@ -31,8 +34,11 @@ class FormDataTest {
   @Test
   void strictErrors() {
     for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%4g", "%=1", "a=%C3%28", "a=%E9"}) {
-      assertThatThrownBy(() -> FormData.parse(bad)).as(bad).isInstanceOf(FormData.MalformedFormException.class);
+      assertThatThrownBy(() -> FormData.parse(bad))
+          .as(bad)
+          .isInstanceOf(FormData.MalformedFormException.class);
     }
-    assertThatThrownBy(() -> FormData.parse(new byte[] {'a', '=', (byte) 0xE9})).isInstanceOf(FormData.MalformedFormException.class);
+    assertThatThrownBy(() -> FormData.parse(new byte[] {'a', '=', (byte) 0xE9}))
+        .isInstanceOf(FormData.MalformedFormException.class);
   }
 }

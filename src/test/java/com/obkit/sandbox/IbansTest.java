@@ -25,6 +25,7 @@ class IbansTest {
     assertThat(Ibans.belgianNationalCheck("0000000097")).isEqualTo(97); // 0 becomes 97
     assertThat(Ibans.belgianNationalCheck("0000000000")).isEqualTo(97);
     assertThat(Ibans.belgianNationalCheck("0000000001")).isEqualTo(1);
-    assertThatThrownBy(() -> Ibans.belgianNationalCheck("123")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ibans.belgianNationalCheck("123"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

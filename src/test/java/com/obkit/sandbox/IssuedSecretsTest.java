@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The listener of {@link ReferenceSandbox#start(SandboxOptions, SectorIdentifierFetcher, Consumer)}: it
- * hears exactly the secrets the HTTP answers carried (so a leak test can search for them), never the
- * public identifiers; and the wiring that builds every rule-keeping part with the sandbox's options.
+ * The listener of {@link ReferenceSandbox#start(SandboxOptions, SectorIdentifierFetcher,
+ * Consumer)}: it hears exactly the secrets the HTTP answers carried (so a leak test can search for
+ * them), never the public identifiers; and the wiring that builds every rule-keeping part with the
+ * sandbox's options.
  */
 class IssuedSecretsTest {
 
@@ -46,7 +47,9 @@ class IssuedSecretsTest {
 
   @BeforeEach
   void start() {
-    sandbox = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false), SectorIdentifierFetcher.http(), issued::add);
+    sandbox =
+        ReferenceSandbox.start(
+            SandboxOptions.defaults().withTls(false), SectorIdentifierFetcher.http(), issued::add);
     http = new SandboxHttp(sandbox);
   }
 
@@ -83,8 +86,14 @@ class IssuedSecretsTest {
   @Test
   void everyRegistrationReportsItsNewClientSecret() {
     String token = Flow.token(http, "nl", signer);
-    String first = SandboxHttp.json(Flow.register(http, "nl", signer, token, List.of(R))).get("client_secret").asText();
-    String second = SandboxHttp.json(Flow.register(http, "nl", signer, token, List.of(R))).get("client_secret").asText();
+    String first =
+        SandboxHttp.json(Flow.register(http, "nl", signer, token, List.of(R)))
+            .get("client_secret")
+            .asText();
+    String second =
+        SandboxHttp.json(Flow.register(http, "nl", signer, token, List.of(R)))
+            .get("client_secret")
+            .asText();
 
     assertThat(first).isNotEqualTo(second);
     assertThat(issued).containsExactlyInAnyOrder(token, first, second);
@@ -113,19 +122,41 @@ class IssuedSecretsTest {
         http.post(
             "/auth/nl/v1/login",
             Map.of("Content-Type", "application/x-www-form-urlencoded"),
-            SandboxHttp.form("session", session, "iban", account.get("iban").asText(), "digipass", account.get("digipass").asText()));
+            SandboxHttp.form(
+                "session",
+                session,
+                "iban",
+                account.get("iban").asText(),
+                "digipass",
+                account.get("digipass").asText()));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
     String code = queryOf(SandboxHttp.location(login).get(0)).get("code");
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", "application/x-www-form-urlencoded");
-    h.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+    h.put(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
     HttpResponse<String> tokens =
-        http.post("/auth/nl/v1/token", h, SandboxHttp.form("grant_type", "authorization_code", "code", code, "redirect_uri", R, "code_verifier", VERIFIER));
+        http.post(
+            "/auth/nl/v1/token",
+            h,
+            SandboxHttp.form(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                R,
+                "code_verifier",
+                VERIFIER));
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     JsonNode t = SandboxHttp.json(tokens);
 
     assertThat(issued)
-        .containsExactlyInAnyOrder(session, code, t.get("access_token").asText(), t.get("refresh_token").asText());
+        .containsExactlyInAnyOrder(
+            session, code, t.get("access_token").asText(), t.get("refresh_token").asText());
   }
 
   @Test
@@ -140,7 +171,12 @@ class IssuedSecretsTest {
 
   @Test
   void aMissingListenerFailsFast() {
-    assertThatThrownBy(() -> ReferenceSandbox.start(SandboxOptions.defaults().withTls(false), SectorIdentifierFetcher.http(), (Consumer<String>) null))
+    assertThatThrownBy(
+            () ->
+                ReferenceSandbox.start(
+                    SandboxOptions.defaults().withTls(false),
+                    SectorIdentifierFetcher.http(),
+                    (Consumer<String>) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("issuedSecrets");
   }
@@ -150,16 +186,29 @@ class IssuedSecretsTest {
   @Test
   void partsBuiltWithOtherOptionsAreRefused() {
     SandboxOptions faithful = SandboxOptions.defaults();
-    SandboxOptions deviant = faithful.withDeviations(java.util.Set.of(Deviation.SIGNATURE_NOT_VERIFIED.name()));
+    SandboxOptions deviant =
+        faithful.withDeviations(java.util.Set.of(Deviation.SIGNATURE_NOT_VERIFIED.name()));
     CertificateRegistry registry = new CertificateRegistry();
 
-    assertThatThrownBy(() -> new RequestVerifier(faithful, new CertificateVerifier(deviant, registry), new SignatureVerifier(faithful)))
+    assertThatThrownBy(
+            () ->
+                new RequestVerifier(
+                    faithful,
+                    new CertificateVerifier(deviant, registry),
+                    new SignatureVerifier(faithful)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("certificate verifier");
-    assertThatThrownBy(() -> new RequestVerifier(faithful, new CertificateVerifier(faithful, registry), new SignatureVerifier(deviant)))
+    assertThatThrownBy(
+            () ->
+                new RequestVerifier(
+                    faithful,
+                    new CertificateVerifier(faithful, registry),
+                    new SignatureVerifier(deviant)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("signature verifier");
-    RequestVerifier verifier = new RequestVerifier(deviant, new CertificateVerifier(deviant, registry), new SignatureVerifier(deviant));
+    RequestVerifier verifier =
+        new RequestVerifier(
+            deviant, new CertificateVerifier(deviant, registry), new SignatureVerifier(deviant));
     assertThat(verifier.options()).isEqualTo(deviant);
 
     Secrets secrets = new Secrets();
@@ -167,15 +216,24 @@ class IssuedSecretsTest {
     assertThatThrownBy(
             () ->
                 new Xs2aEndpoints(
-                    faithful, verifier, registry, new InitialAccessTokens(faithful.clock(), faithful.tokenLifetime(), secrets),
-                    new TestAccounts(secrets), new ErrorRenderer(faithful, json), json))
+                    faithful,
+                    verifier,
+                    registry,
+                    new InitialAccessTokens(faithful.clock(), faithful.tokenLifetime(), secrets),
+                    new TestAccounts(secrets),
+                    new ErrorRenderer(faithful, json),
+                    json))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("request verifier");
     assertThatThrownBy(
             () ->
                 new AuthorizationEndpoints(
-                    faithful, new ClientRegistry(secrets), new TestAccounts(secrets), new AuthorizationStore(faithful.clock(), secrets),
-                    secrets, new ErrorRenderer(deviant, json)))
+                    faithful,
+                    new ClientRegistry(secrets),
+                    new TestAccounts(secrets),
+                    new AuthorizationStore(faithful.clock(), secrets),
+                    secrets,
+                    new ErrorRenderer(deviant, json)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("error renderer");
   }
@@ -184,7 +242,9 @@ class IssuedSecretsTest {
     Map<String, String> q = new LinkedHashMap<>();
     for (String pair : URI.create(location).getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      q.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return q;
   }

@@ -50,7 +50,8 @@ class OnboardingTest {
     for (String tenant : new String[] {"uk", "nl", "be_fr", "be_nl"}) {
       HttpResponse<String> r = http.get(String.format(pattern, tenant), signer().sign(new byte[0]));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
       JsonNode body = SandboxHttp.json(r);
       assertThat(body.get("scope").asText()).isEqualTo("client-reg");
       assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
@@ -73,7 +74,12 @@ class OnboardingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"SHA256withRSA,digest,SHA-256", "rsa-sha256,digest x-request-id,SHA-256", "RSA-SHA256,digest,SHA-512", "sha256withrsa,x-request-id digest,SHA-512"})
+  @CsvSource({
+    "SHA256withRSA,digest,SHA-256",
+    "rsa-sha256,digest x-request-id,SHA-256",
+    "RSA-SHA256,digest,SHA-512",
+    "sha256withrsa,x-request-id digest,SHA-512"
+  })
   void sig5AcceptsBothLabelsBothHeaderListsAndSha512(String label, String headers, String digest) {
     TestSigner s = signer().algorithm(label).headers(headers.split(" ")).digestAlgorithm(digest);
     HttpResponse<String> r = onboard(s.sign(new byte[0]));
@@ -84,7 +90,9 @@ class OnboardingTest {
   void signatureMayCoverTheRequestTarget() {
     TestSigner s = signer().headers("(request-target)", "digest");
     Map<String, String> h = new LinkedHashMap<>(s.sign(new byte[0]));
-    h.put("(request-target)", "get /xs2a-bg/nl/onboarding/v1"); // what the signer signs for the pseudo header
+    h.put(
+        "(request-target)",
+        "get /xs2a-bg/nl/onboarding/v1"); // what the signer signs for the pseudo header
     h.put("Signature", s.signatureHeader(h));
     h.remove("(request-target)");
     assertThat(onboard(h).statusCode()).isEqualTo(200);
@@ -100,7 +108,8 @@ class OnboardingTest {
   @Test
   void tok3UnknownTenantIs404ResourceUnknown() {
     for (String tenant : new String[] {"de", "UK", "be", "nl2"}) {
-      HttpResponse<String> r = http.get("/xs2a-bg/" + tenant + "/onboarding/v1", signer().sign(new byte[0]));
+      HttpResponse<String> r =
+          http.get("/xs2a-bg/" + tenant + "/onboarding/v1", signer().sign(new byte[0]));
       assertThat(r.statusCode()).isEqualTo(404);
       assertThat(Flow.bgCode(r)).isEqualTo("RESOURCE_UNKNOWN");
       assertThat(Flow.bgText(r)).contains("unknown tenant '" + tenant + "'");
@@ -112,7 +121,10 @@ class OnboardingTest {
 
   @Test
   void sig7MissingSslCertificate() {
-    assertRejected(signer().withoutSslCertificate().sign(new byte[0]), "CERTIFICATE_MISSING", "SSL-Certificate");
+    assertRejected(
+        signer().withoutSslCertificate().sign(new byte[0]),
+        "CERTIFICATE_MISSING",
+        "SSL-Certificate");
   }
 
   @Test
@@ -125,7 +137,10 @@ class OnboardingTest {
   @Test
   void sig7ExpiredSslCertificate() {
     X509Certificate expired =
-        TestPki.tpp("PSDNL-DNB-ONB0001").validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).issue(TestPki.Keys.TPP_A);
+        TestPki.tpp("PSDNL-DNB-ONB0001")
+            .validity(
+                Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1)))
+            .issue(TestPki.Keys.TPP_A);
     Map<String, String> h = new LinkedHashMap<>(signer().sign(new byte[0]));
     h.put("SSL-Certificate", TestPki.header(expired));
     assertRejected(h, "CERTIFICATE_EXPIRED", "SSL-Certificate");
@@ -141,7 +156,13 @@ class OnboardingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not base64 !!", "bm90IGEgY2VydGlmaWNhdGU=", "-----BEGIN CERTIFICATE-----", "AAAA"})
+  @ValueSource(
+      strings = {
+        "not base64 !!",
+        "bm90IGEgY2VydGlmaWNhdGU=",
+        "-----BEGIN CERTIFICATE-----",
+        "AAAA"
+      })
   void cert3GarbageCertificateIs401NotA500(String garbage) {
     Map<String, String> h = new LinkedHashMap<>(signer().sign(new byte[0]));
     h.put("TPP-Signature-Certificate", garbage);
@@ -159,10 +180,19 @@ class OnboardingTest {
   @Test
   void cert2ExpiredAndNotYetValid() {
     X509Certificate expired =
-        TestPki.tpp("PSDNL-DNB-ONB0002").validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(expired, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "CERTIFICATE_EXPIRED", null);
+        TestPki.tpp("PSDNL-DNB-ONB0002")
+            .validity(
+                Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1)))
+            .issue(TestPki.Keys.TPP_B);
+    assertRejected(
+        new TestSigner(expired, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]),
+        "CERTIFICATE_EXPIRED",
+        null);
     X509Certificate future =
-        TestPki.tpp("PSDNL-DNB-ONB0002").validity(Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30))).issue(TestPki.Keys.TPP_B);
+        TestPki.tpp("PSDNL-DNB-ONB0002")
+            .validity(
+                Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)))
+            .issue(TestPki.Keys.TPP_B);
     TestSigner s = new TestSigner(future, TestPki.Keys.TPP_B.getPrivate()).withoutSslCertificate();
     Map<String, String> h = new LinkedHashMap<>(s.sign(new byte[0]));
     h.put("SSL-Certificate", TestPki.header(good));
@@ -170,41 +200,68 @@ class OnboardingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "PSDNL-DNB", "PSD-DNB-1", "psdnl-dnb-1", "PSDNL-D-1", "PSDNL-ABCDEFGHI-1", "NL-DNB-R0001"})
+  @ValueSource(
+      strings = {
+        "",
+        "PSDNL-DNB",
+        "PSD-DNB-1",
+        "psdnl-dnb-1",
+        "PSDNL-D-1",
+        "PSDNL-ABCDEFGHI-1",
+        "NL-DNB-R0001"
+      })
   void cert1BadOrganizationIdentifier(String orgId) {
     X509Certificate c = TestPki.tpp(orgId.isEmpty() ? null : orgId).issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "CERTIFICATE_INVALID", "organizationIdentifier");
+    assertRejected(
+        new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]),
+        "CERTIFICATE_INVALID",
+        "organizationIdentifier");
   }
 
   @Test
   void cert5NoQcStatement() {
-    X509Certificate c = TestPki.tpp("PSDNL-DNB-ONB0003").withoutQcStatement().issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", "qcStatements");
+    X509Certificate c =
+        TestPki.tpp("PSDNL-DNB-ONB0003").withoutQcStatement().issue(TestPki.Keys.TPP_B);
+    assertRejected(
+        new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]),
+        "ROLE_INVALID",
+        "qcStatements");
   }
 
   @Test
   void cert5OnlyAccountServicingRole() {
-    X509Certificate c = TestPki.tpp("PSDNL-DNB-ONB0003").roles(TestPki.PSP_AS).issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", null);
+    X509Certificate c =
+        TestPki.tpp("PSDNL-DNB-ONB0003").roles(TestPki.PSP_AS).issue(TestPki.Keys.TPP_B);
+    assertRejected(
+        new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", null);
   }
 
   @Test
   void cert5NoRolesAtAll() {
     X509Certificate c = TestPki.tpp("PSDNL-DNB-ONB0003").roles().issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", null);
+    assertRejected(
+        new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", null);
   }
 
   @Test
   void cert5RoleNameNotMatchingItsOid() {
-    X509Certificate c = TestPki.tpp("PSDNL-DNB-ONB0003").roles(new String[] {"0.4.0.19495.1.3", "PSP_PI"}).issue(TestPki.Keys.TPP_B);
-    assertRejected(new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]), "ROLE_INVALID", "PSP_PI");
+    X509Certificate c =
+        TestPki.tpp("PSDNL-DNB-ONB0003")
+            .roles(new String[] {"0.4.0.19495.1.3", "PSP_PI"})
+            .issue(TestPki.Keys.TPP_B);
+    assertRejected(
+        new TestSigner(c, TestPki.Keys.TPP_B.getPrivate()).sign(new byte[0]),
+        "ROLE_INVALID",
+        "PSP_PI");
   }
 
   @Test
   void cert5EachTppRoleAloneIsEnough() {
     for (String[] role : new String[][] {TestPki.PSP_PI, TestPki.PSP_AI, TestPki.PSP_IC}) {
-      X509Certificate c = TestPki.tpp("PSDNL-DNB-ONB0004").roles(TestPki.PSP_AS, role).issue(TestPki.Keys.TPP_C);
-      HttpResponse<String> r = onboard(new TestSigner(c, TestPki.Keys.TPP_C.getPrivate()).sign(new byte[0]));
+      X509Certificate c =
+          TestPki.tpp("PSDNL-DNB-ONB0004").roles(TestPki.PSP_AS, role).issue(TestPki.Keys.TPP_C);
+      HttpResponse<String> r =
+          onboard(new TestSigner(c, TestPki.Keys.TPP_C.getPrivate()).sign(new byte[0]));
       assertThat(r.statusCode()).as(role[1] + ": " + r.body()).isEqualTo(200);
     }
   }
@@ -219,7 +276,13 @@ class OnboardingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"garbage", "keyId=\"x\"", "keyId=\"SN=1,CA=x\",algorithm=\"SHA256withRSA\",headers=\"digest\"", "keyId=SN=1,algorithm=\"rsa-sha256\",headers=\"digest\",signature=\"AA==\""})
+  @ValueSource(
+      strings = {
+        "garbage",
+        "keyId=\"x\"",
+        "keyId=\"SN=1,CA=x\",algorithm=\"SHA256withRSA\",headers=\"digest\"",
+        "keyId=SN=1,algorithm=\"rsa-sha256\",headers=\"digest\",signature=\"AA==\""
+      })
   void unparseableSignatureIsInvalid(String value) {
     Map<String, String> h = new LinkedHashMap<>(signer().sign(new byte[0]));
     h.put("Signature", value);
@@ -229,24 +292,38 @@ class OnboardingTest {
   @Test
   void sig4KeyIdSerialMismatch() {
     String issuer = good.getIssuerX500Principal().getName("RFC1779");
-    assertRejected(signer().keyId("SN=" + good.getSerialNumber().add(BigInteger.ONE).toString(16) + ",CA=" + issuer).sign(new byte[0]), "SIGNATURE_INVALID", "serial");
+    assertRejected(
+        signer()
+            .keyId(
+                "SN=" + good.getSerialNumber().add(BigInteger.ONE).toString(16) + ",CA=" + issuer)
+            .sign(new byte[0]),
+        "SIGNATURE_INVALID",
+        "serial");
   }
 
   @Test
   void sig4KeyIdIssuerMismatch() {
-    assertRejected(signer().keyId("SN=" + good.getSerialNumber().toString(16) + ",CA=CN=Someone Else, C=NL").sign(new byte[0]), "SIGNATURE_INVALID", "issuer");
+    assertRejected(
+        signer()
+            .keyId("SN=" + good.getSerialNumber().toString(16) + ",CA=CN=Someone Else, C=NL")
+            .sign(new byte[0]),
+        "SIGNATURE_INVALID",
+        "issuer");
   }
 
   @Test
   void sig4SerialComparedAsANumber() {
     String issuer = good.getIssuerX500Principal().getName("RFC1779");
-    TestSigner s = signer().keyId("SN=000" + good.getSerialNumber().toString(16).toUpperCase() + ",CA=" + issuer);
+    TestSigner s =
+        signer()
+            .keyId("SN=000" + good.getSerialNumber().toString(16).toUpperCase() + ",CA=" + issuer);
     assertThat(onboard(s.sign(new byte[0])).statusCode()).isEqualTo(200);
   }
 
   @Test
   void sig3HeadersWithoutDigest() {
-    assertRejected(signer().headers("x-request-id").sign(new byte[0]), "SIGNATURE_INVALID", "digest");
+    assertRejected(
+        signer().headers("x-request-id").sign(new byte[0]), "SIGNATURE_INVALID", "digest");
   }
 
   @Test
@@ -283,7 +360,10 @@ class OnboardingTest {
 
   @Test
   void listedHeaderAbsent() {
-    assertRejected(signer().headers("digest", "x-request-id", "date").sign(new byte[0]), "SIGNATURE_INVALID", "date");
+    assertRejected(
+        signer().headers("digest", "x-request-id", "date").sign(new byte[0]),
+        "SIGNATURE_INVALID",
+        "date");
   }
 
   @Test
@@ -302,14 +382,17 @@ class OnboardingTest {
   @Test
   void sig2SignatureNotBase64() {
     Map<String, String> h = new LinkedHashMap<>(signer().sign(new byte[0]));
-    h.put("Signature", h.get("Signature").replaceFirst("signature=\"[^\"]*\"", "signature=\"***\""));
+    h.put(
+        "Signature", h.get("Signature").replaceFirst("signature=\"[^\"]*\"", "signature=\"***\""));
     assertRejected(h, "SIGNATURE_INVALID", "base64");
   }
 
-  private static void assertRejected(Map<String, String> headers, String code, String textMentions) {
+  private static void assertRejected(
+      Map<String, String> headers, String code, String textMentions) {
     HttpResponse<String> r = onboard(headers);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode message = SandboxHttp.json(r).get("tppMessages").get(0);
     assertThat(message.get("category").asText()).isEqualTo("ERROR");
     assertThat(message.get("code").asText()).as(r.body()).isEqualTo(code);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Section 1 (version, OpenAPI, discovery) and section 8 (error shapes for 404, 405, 413; ERR-1). */
+/**
+ * Section 1 (version, OpenAPI, discovery) and section 8 (error shapes for 404, 405, 413; ERR-1).
+ */
 class ProtocolTest {
 
   private static final int LIMIT = 4096;
@@ -22,7 +24,8 @@ class ProtocolTest {
 
   @BeforeAll
   static void start() {
-    sandbox = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false).withMaxBodyBytes(LIMIT));
+    sandbox =
+        ReferenceSandbox.start(SandboxOptions.defaults().withTls(false).withMaxBodyBytes(LIMIT));
     http = new SandboxHttp(sandbox);
   }
 
@@ -45,7 +48,8 @@ class ProtocolTest {
   void openApiDocumentsAreOpenApi3ListingTheOperations(String path) {
     HttpResponse<String> r = http.get(path);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode doc = SandboxHttp.json(r);
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     assertThat(doc.get("info").get("title").asText()).isNotBlank();
@@ -73,7 +77,8 @@ class ProtocolTest {
     assertThat(d.get("registration_endpoint").asText()).isEqualTo(base + "/v1/registration");
     assertThat(d.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
     assertThat(d.get("response_types_supported").toString()).isEqualTo("[\"code\"]");
-    assertThat(d.get("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"client_secret_basic\"]");
+    assertThat(d.get("token_endpoint_auth_methods_supported").toString())
+        .isEqualTo("[\"client_secret_basic\"]");
     assertThat(d.get("grant_types_supported").toString()).contains("authorization_code");
   }
 
@@ -85,7 +90,14 @@ class ProtocolTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/xs2a-bg/nl/accounts", "/xs2a-bg/nl/onboarding/v2", "/", "/favicon.ico", "/xs2a-bg"})
+  @ValueSource(
+      strings = {
+        "/xs2a-bg/nl/accounts",
+        "/xs2a-bg/nl/onboarding/v2",
+        "/",
+        "/favicon.ico",
+        "/xs2a-bg"
+      })
   void unknownXs2aPathsAre404ResourceUnknown(String path) {
     HttpResponse<String> r = http.get(path);
     assertThat(r.statusCode()).isEqualTo(404);
@@ -104,29 +116,43 @@ class ProtocolTest {
   void unknownTenantOnBrowserPagesIsAnHtml404() {
     HttpResponse<String> r = http.get("/auth/xx/v1/auth?client_id=a");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(r.headers().firstValue("Location")).isEmpty();
   }
 
   @Test
   void wrongMethodIs405InTheRightShape() {
-    HttpResponse<String> xs2a = http.send(HttpRequest.newBuilder(http.uri("/xs2a-bg/nl/onboarding/v1")).POST(HttpRequest.BodyPublishers.noBody()), Map.of());
+    HttpResponse<String> xs2a =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/xs2a-bg/nl/onboarding/v1"))
+                .POST(HttpRequest.BodyPublishers.noBody()),
+            Map.of());
     assertThat(xs2a.statusCode()).isEqualTo(405);
     assertThat(Flow.bgCode(xs2a)).isEqualTo("SERVICE_INVALID");
     HttpResponse<String> auth = http.get("/auth/nl/v1/token");
     assertThat(auth.statusCode()).isEqualTo(405);
     assertThat(Flow.oauthError(auth)).isEqualTo("invalid_request");
-    HttpResponse<String> del = http.send(HttpRequest.newBuilder(http.uri("/auth/nl/v1/registration")).DELETE(), Map.of());
+    HttpResponse<String> del =
+        http.send(HttpRequest.newBuilder(http.uri("/auth/nl/v1/registration")).DELETE(), Map.of());
     assertThat(del.statusCode()).isEqualTo(405);
   }
 
   @Test
   void oversizedBodyIs413InTheRightShape() {
     byte[] big = new byte[LIMIT + 1];
-    HttpResponse<String> xs2a = http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", Map.of("Content-Type", "application/json"), big);
+    HttpResponse<String> xs2a =
+        http.post(
+            "/xs2a-bg/nl/sandbox/v1/test-accounts",
+            Map.of("Content-Type", "application/json"),
+            big);
     assertThat(xs2a.statusCode()).isEqualTo(413);
     assertThat(Flow.bgCode(xs2a)).isEqualTo("FORMAT_ERROR");
-    HttpResponse<String> auth = http.post("/auth/nl/v1/registration", Map.of("Content-Type", "application/x-www-form-urlencoded"), big);
+    HttpResponse<String> auth =
+        http.post(
+            "/auth/nl/v1/registration",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            big);
     assertThat(auth.statusCode()).isEqualTo(413);
     assertThat(Flow.oauthError(auth)).isEqualTo("invalid_request");
   }
@@ -136,8 +162,11 @@ class ProtocolTest {
     byte[] big = new byte[LIMIT * 3];
     HttpRequest.Builder b =
         HttpRequest.newBuilder(http.uri("/auth/nl/v1/registration"))
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)));
-    HttpResponse<String> r = http.send(b, Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big)));
+    HttpResponse<String> r =
+        http.send(b, Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(Flow.oauthError(r)).isEqualTo("invalid_request");
   }
@@ -145,7 +174,11 @@ class ProtocolTest {
   @Test
   void bodyAtTheLimitIsStillRead() {
     // Exactly LIMIT bytes: not a 413 (the certificate check answers instead).
-    HttpResponse<String> r = http.post("/auth/nl/v1/registration", Map.of("Content-Type", "application/x-www-form-urlencoded"), new byte[LIMIT]);
+    HttpResponse<String> r =
+        http.post(
+            "/auth/nl/v1/registration",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            new byte[LIMIT]);
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(Flow.oauthError(r)).isEqualTo("CERTIFICATE_MISSING");
   }
@@ -162,10 +195,22 @@ class ProtocolTest {
     for (String path : new String[] {"/xs2a-bg/nl/onboarding/v1", "/xs2a-bg/nl/v1/onboarding"}) {
       assertThat(http.get(path, h).statusCode()).isBetween(400, 499);
     }
-    for (String path : new String[] {"/auth/nl/v1/registration", "/auth/nl/v1/token", "/auth/nl/v1/login", "/xs2a-bg/nl/sandbox/v1/test-accounts"}) {
+    for (String path :
+        new String[] {
+          "/auth/nl/v1/registration",
+          "/auth/nl/v1/token",
+          "/auth/nl/v1/login",
+          "/xs2a-bg/nl/sandbox/v1/test-accounts"
+        }) {
       assertThat(http.post(path, h, "%zz=%&a=%e9").statusCode()).as(path).isBetween(400, 499);
     }
-    for (String target : new String[] {"/auth/nl/v1/auth?%zz", "/auth/nl/v1/login?session=%", "/auth/nl/v1/auth?client_id=%C3%28", "/auth/nl/v1/auth?redirect_uri=%"}) {
+    for (String target :
+        new String[] {
+          "/auth/nl/v1/auth?%zz",
+          "/auth/nl/v1/login?session=%",
+          "/auth/nl/v1/auth?client_id=%C3%28",
+          "/auth/nl/v1/auth?redirect_uri=%"
+        }) {
       String r = RawHttp.exchange(sandbox.baseUrl(), "GET", target, "", new byte[0]);
       assertThat(RawHttp.status(r)).as(target + "\n" + r).isBetween(400, 499);
       assertThat(r).as(target).doesNotContainIgnoringCase("\r\nLocation:");
@@ -176,14 +221,20 @@ class ProtocolTest {
   void largeCertificateHeadersFit() {
     // ~20 KiB of headers: accepted by the server, then refused by the rules (not a 431).
     String big = "A".repeat(10_000);
-    HttpResponse<String> r = http.get("/xs2a-bg/nl/onboarding/v1", Map.of("SSL-Certificate", big, "TPP-Signature-Certificate", big));
+    HttpResponse<String> r =
+        http.get(
+            "/xs2a-bg/nl/onboarding/v1",
+            Map.of("SSL-Certificate", big, "TPP-Signature-Certificate", big));
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(Flow.bgCode(r)).isEqualTo("CERTIFICATE_INVALID");
   }
 
   @Test
   void malformedRequestTargetsAre4xx() {
-    for (String target : new String[] {"/xs2a-bg/%zz/onboarding/v1", "/xs2a-bg/nl/../../etc/passwd", "/auth/nl/v1/%2e%2e/token"}) {
+    for (String target :
+        new String[] {
+          "/xs2a-bg/%zz/onboarding/v1", "/xs2a-bg/nl/../../etc/passwd", "/auth/nl/v1/%2e%2e/token"
+        }) {
       String r = RawHttp.exchange(sandbox.baseUrl(), "GET", target, "", new byte[0]);
       assertThat(RawHttp.status(r)).as(target + "\n" + r).isBetween(400, 499);
     }
@@ -191,7 +242,11 @@ class ProtocolTest {
 
   @Test
   void latencyDelaysAnswers() {
-    try (ReferenceSandbox slow = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false).withLatency(java.time.Duration.ofMillis(300)))) {
+    try (ReferenceSandbox slow =
+        ReferenceSandbox.start(
+            SandboxOptions.defaults()
+                .withTls(false)
+                .withLatency(java.time.Duration.ofMillis(300)))) {
       long start = System.nanoTime();
       assertThat(new SandboxHttp(slow).get("/xs2a-bg/version").statusCode()).isEqualTo(200);
       assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300_000_000L);

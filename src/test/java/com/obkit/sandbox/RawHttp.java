@@ -9,8 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends a request line exactly as written (java.net.http refuses malformed escapes), plain HTTP only,
- * and returns the raw response.
+ * Sends a request line exactly as written (java.net.http refuses malformed escapes), plain HTTP
+ * only, and returns the raw response.
  */
 final class RawHttp {
 
@@ -21,8 +21,18 @@ final class RawHttp {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       String head =
-          method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n"
-              + extraHeaders + "Content-Length: " + body.length + "\r\n\r\n";
+          method
+              + " "
+              + target
+              + " HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + ":"
+              + base.getPort()
+              + "\r\nConnection: close\r\n"
+              + extraHeaders
+              + "Content-Length: "
+              + body.length
+              + "\r\n\r\n";
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
       out.write(body);
       out.flush();

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Test HTTP client for a running sandbox: no redirects followed, trusts only the sandbox's certificate. */
+/**
+ * Test HTTP client for a running sandbox: no redirects followed, trusts only the sandbox's
+ * certificate.
+ */
 final class SandboxHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +30,10 @@ final class SandboxHttp {
 
   SandboxHttp(ReferenceSandbox sandbox) {
     this.sandbox = sandbox;
-    HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5));
     sandbox.serverCertificate().ifPresent(c -> b.sslContext(trusting(c)));
     this.client = b.build();
   }
@@ -37,7 +43,8 @@ final class SandboxHttp {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
       ks.setCertificateEntry("sandbox", certificate);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
@@ -64,7 +71,9 @@ final class SandboxHttp {
   }
 
   HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
-    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    return send(
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        headers);
   }
 
   HttpResponse<String> post(String path, Map<String, String> headers, String body) {
@@ -74,7 +83,8 @@ final class SandboxHttp {
   HttpResponse<String> send(HttpRequest.Builder builder, Map<String, String> headers) {
     headers.forEach(builder::header);
     try {
-      return client.send(builder.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          builder.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException("request failed: " + e, e);
     }
@@ -105,7 +115,9 @@ final class SandboxHttp {
   }
 
   static String query(Map<String, String> params) {
-    return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return params.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
   }
 
   static List<String> location(HttpResponse<?> response) {

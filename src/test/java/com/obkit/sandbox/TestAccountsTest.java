@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Section 7: ACC-1 (valid IBAN of the tenant's country and bank), ACC-2 (digipass, new IBANs), ACC-3. */
+/**
+ * Section 7: ACC-1 (valid IBAN of the tenant's country and bank), ACC-2 (digipass, new IBANs),
+ * ACC-3.
+ */
 class TestAccountsTest {
 
   private static ReferenceSandbox sandbox;
@@ -55,7 +58,12 @@ class TestAccountsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"nl,NL,^NL\\d\\dTRIO0\\d{9}$", "be_fr,BE,^BE\\d\\d523\\d{9}$", "be_nl,BE,^BE\\d\\d523\\d{9}$", "uk,GB,^GB\\d\\dTRIO165810\\d{8}$"})
+  @CsvSource({
+    "nl,NL,^NL\\d\\dTRIO0\\d{9}$",
+    "be_fr,BE,^BE\\d\\d523\\d{9}$",
+    "be_nl,BE,^BE\\d\\d523\\d{9}$",
+    "uk,GB,^GB\\d\\dTRIO165810\\d{8}$"
+  })
   void acc1ValidIbanOfTheTenantsCountryAndBank(String tenant, String country, String pattern) {
     for (int i = 0; i < 25; i++) {
       JsonNode account = created(tenant, "");
@@ -65,8 +73,10 @@ class TestAccountsTest {
       assertThat(Iban.valueOf(iban).getCountryCode()).isEqualTo(CountryCode.valueOf(country));
       if (country.equals("BE")) {
         String account12 = iban.substring(4);
-        int expected = new BigInteger(account12.substring(0, 10)).mod(BigInteger.valueOf(97)).intValue();
-        assertThat(Integer.parseInt(account12.substring(10))).isEqualTo(expected == 0 ? 97 : expected);
+        int expected =
+            new BigInteger(account12.substring(0, 10)).mod(BigInteger.valueOf(97)).intValue();
+        assertThat(Integer.parseInt(account12.substring(10)))
+            .isEqualTo(expected == 0 ? 97 : expected);
       }
       assertThat(account.get("currency").asText()).isEqualTo("EUR");
       assertThat(account.get("digipass").asText()).matches("\\d{10}");
@@ -90,7 +100,16 @@ class TestAccountsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{", "[]", "\"EUR\"", "{\"currency\":\"XYZ\"}", "{\"currency\":\"eur\"}", "{\"currency\":5}", "{\"currency\":\"EUR\"} x"})
+  @ValueSource(
+      strings = {
+        "{",
+        "[]",
+        "\"EUR\"",
+        "{\"currency\":\"XYZ\"}",
+        "{\"currency\":\"eur\"}",
+        "{\"currency\":5}",
+        "{\"currency\":\"EUR\"} x"
+      })
   void malformedBodyIsFormatError(String body) {
     HttpResponse<String> r = create("nl", body);
     assertThat(r.statusCode()).as(body + " -> " + r.body()).isEqualTo(400);
@@ -109,15 +128,20 @@ class TestAccountsTest {
   @Test
   void digestCoversTheJsonBody() {
     Map<String, String> h = new LinkedHashMap<>(signer.sign("{\"currency\":\"EUR\"}"));
-    HttpResponse<String> r = http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", h, "{\"currency\":\"USD\"}");
+    HttpResponse<String> r =
+        http.post("/xs2a-bg/nl/sandbox/v1/test-accounts", h, "{\"currency\":\"USD\"}");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(Flow.bgCode(r)).isEqualTo("SIGNATURE_INVALID");
   }
 
   @Test
   void acc3ProductionRefusesTestAccounts() {
-    try (ReferenceSandbox production = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false).withMode(SandboxOptions.Mode.PRODUCTION))) {
-      HttpResponse<String> r = new SandboxHttp(production).post("/xs2a-bg/nl/sandbox/v1/test-accounts", signer.sign(""), "");
+    try (ReferenceSandbox production =
+        ReferenceSandbox.start(
+            SandboxOptions.defaults().withTls(false).withMode(SandboxOptions.Mode.PRODUCTION))) {
+      HttpResponse<String> r =
+          new SandboxHttp(production)
+              .post("/xs2a-bg/nl/sandbox/v1/test-accounts", signer.sign(""), "");
       assertThat(r.statusCode()).isEqualTo(403);
       JsonNode m = SandboxHttp.json(r).get("tppMessages").get(0);
       assertThat(m.get("category").asText()).isEqualTo("ERROR");

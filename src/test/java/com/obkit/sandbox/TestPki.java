@@ -58,7 +58,8 @@ final class TestPki {
   static final String[] PSP_IC = {"0.4.0.19495.1.4", "PSP_IC"};
 
   /** The bank's synthetic sandbox issuer. */
-  static final String SANDBOX_ISSUER = "CN=Xs2aTpp.com, O=TriodosBank, OID.2.5.4.97=PSDGO-BES-WGXZKBYE, L=Zeist, C=NL";
+  static final String SANDBOX_ISSUER =
+      "CN=Xs2aTpp.com, O=TriodosBank, OID.2.5.4.97=PSDGO-BES-WGXZKBYE, L=Zeist, C=NL";
 
   private TestPki() {}
 
@@ -116,7 +117,10 @@ final class TestPki {
 
     X509Certificate issue(KeyPair subjectKey) {
       try {
-        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, "Test TPP BV");
+        X500NameBuilder subject =
+            new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .addRDN(BCStyle.O, "Test TPP BV");
         if (organizationId != null) {
           subject.addRDN(BCStyle.ORGANIZATION_IDENTIFIER, organizationId);
         }
@@ -132,17 +136,30 @@ final class TestPki {
         if (qcStatement) {
           ASN1EncodableVector roleSeq = new ASN1EncodableVector();
           for (String[] r : roles) {
-            roleSeq.add(new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {new ASN1ObjectIdentifier(r[0]), new DERUTF8String(r[1])}));
+            roleSeq.add(
+                new DERSequence(
+                    new org.bouncycastle.asn1.ASN1Encodable[] {
+                      new ASN1ObjectIdentifier(r[0]), new DERUTF8String(r[1])
+                    }));
           }
           DERSequence info =
-              new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                new DERSequence(roleSeq), new DERUTF8String("Test NCA"), new DERUTF8String("NL-DNB")
-              });
-          DERSequence statement = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {new ASN1ObjectIdentifier(PSD2_STATEMENT), info});
+              new DERSequence(
+                  new org.bouncycastle.asn1.ASN1Encodable[] {
+                    new DERSequence(roleSeq),
+                    new DERUTF8String("Test NCA"),
+                    new DERUTF8String("NL-DNB")
+                  });
+          DERSequence statement =
+              new DERSequence(
+                  new org.bouncycastle.asn1.ASN1Encodable[] {
+                    new ASN1ObjectIdentifier(PSD2_STATEMENT), info
+                  });
           builder.addExtension(Extension.qCStatements, false, new DERSequence(statement));
         }
         return new JcaX509CertificateConverter()
-            .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(Keys.CA.getPrivate())));
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(Keys.CA.getPrivate())));
       } catch (Exception e) {
         throw new IllegalStateException("test certificate", e);
       }

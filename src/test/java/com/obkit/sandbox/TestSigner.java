@@ -29,7 +29,11 @@ final class TestSigner {
   TestSigner(X509Certificate certificate, PrivateKey key) {
     this.certificate = certificate;
     this.key = key;
-    this.keyId = "SN=" + certificate.getSerialNumber().toString(16) + ",CA=" + certificate.getIssuerX500Principal().getName("RFC1779");
+    this.keyId =
+        "SN="
+            + certificate.getSerialNumber().toString(16)
+            + ",CA="
+            + certificate.getIssuerX500Principal().getName("RFC1779");
   }
 
   TestSigner algorithm(String label) {
@@ -91,7 +95,12 @@ final class TestSigner {
   String signatureHeader(Map<String, String> present) {
     List<String> lines = new ArrayList<>();
     for (String name : headers) {
-      String value = present.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse("");
+      String value =
+          present.entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase(name))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse("");
       lines.add(name.toLowerCase() + ": " + value);
     }
     try {
@@ -99,7 +108,15 @@ final class TestSigner {
       s.initSign(key);
       s.update(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
       String sig = Base64.getEncoder().encodeToString(s.sign());
-      return "keyId=\"" + keyId + "\",algorithm=\"" + algorithm + "\",headers=\"" + String.join(" ", headers) + "\",signature=\"" + sig + "\"";
+      return "keyId=\""
+          + keyId
+          + "\",algorithm=\""
+          + algorithm
+          + "\",headers=\""
+          + String.join(" ", headers)
+          + "\",signature=\""
+          + sig
+          + "\"";
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -107,7 +124,9 @@ final class TestSigner {
 
   static String digest(String algorithm, byte[] body) {
     try {
-      return algorithm + "=" + Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(body));
+      return algorithm
+          + "="
+          + Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(body));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -19,16 +19,19 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Raw HTTP/1.1 over a plain loopback socket, for requests no HTTP client would send: the bytes go out
- * exactly as built (characters up to U+00FF become single bytes, so invalid UTF-8 is written as such),
- * and the answer is parsed by hand. Every read is bounded by a timeout; a server that closes without a
- * status line is reported as {@link Answer#closed()}.
+ * Raw HTTP/1.1 over a plain loopback socket, for requests no HTTP client would send: the bytes go
+ * out exactly as built (characters up to U+00FF become single bytes, so invalid UTF-8 is written as
+ * such), and the answer is parsed by hand. Every read is bounded by a timeout; a server that closes
+ * without a status line is reported as {@link Answer#closed()}.
  */
 final class Wire {
 
   private Wire() {}
 
-  /** A request under construction; {@link #bytes()} renders it. Immutable: every change returns a copy. */
+  /**
+   * A request under construction; {@link #bytes()} renders it. Immutable: every change returns a
+   * copy.
+   */
   record Request(
       String method,
       String target,
@@ -46,7 +49,16 @@ final class Wire {
     }
 
     static Request of(String method, String target) {
-      return new Request(method, target, "HTTP/1.1", true, List.of(), new byte[0], Optional.empty(), false, Optional.empty());
+      return new Request(
+          method,
+          target,
+          "HTTP/1.1",
+          true,
+          List.of(),
+          new byte[0],
+          Optional.empty(),
+          false,
+          Optional.empty());
     }
 
     /** Bytes sent as they are, nothing added. */
@@ -59,26 +71,31 @@ final class Wire {
     }
 
     Request withMethod(String value) {
-      return new Request(value, target, version, host, headers, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          value, target, version, host, headers, body, declaredLength, closeAfterSending, raw);
     }
 
     Request withTarget(String value) {
-      return new Request(method, value, version, host, headers, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, value, version, host, headers, body, declaredLength, closeAfterSending, raw);
     }
 
     Request withVersion(String value) {
-      return new Request(method, target, value, host, headers, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, value, host, headers, body, declaredLength, closeAfterSending, raw);
     }
 
     Request withoutHost() {
-      return new Request(method, target, version, false, headers, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, version, false, headers, body, declaredLength, closeAfterSending, raw);
     }
 
     /** Appends a header (a name may repeat). */
     Request header(String name, String value) {
       List<Map.Entry<String, String>> h = new ArrayList<>(headers);
       h.add(Map.entry(name, value));
-      return new Request(method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
     }
 
     Request headers(Map<String, String> values) {
@@ -89,7 +106,10 @@ final class Wire {
       return r;
     }
 
-    /** Replaces every instance of {@code name} (case-insensitive) by one with {@code value}, in place. */
+    /**
+     * Replaces every instance of {@code name} (case-insensitive) by one with {@code value}, in
+     * place.
+     */
     Request replace(String name, String value) {
       List<Map.Entry<String, String>> h = new ArrayList<>();
       boolean done = false;
@@ -106,22 +126,29 @@ final class Wire {
       if (!done) {
         h.add(Map.entry(name, value));
       }
-      return new Request(method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
     }
 
     Request without(String name) {
       List<Map.Entry<String, String>> h = new ArrayList<>(headers);
       h.removeIf(e -> e.getKey().equalsIgnoreCase(name));
-      return new Request(method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, h, body, declaredLength, closeAfterSending, raw);
     }
 
     /** The value of the first instance of {@code name}. */
     String value(String name) {
-      return headers.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElseThrow();
+      return headers.stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElseThrow();
     }
 
     Request body(byte[] value) {
-      return new Request(method, target, version, host, headers, value, declaredLength, closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, headers, value, declaredLength, closeAfterSending, raw);
     }
 
     Request body(String utf8) {
@@ -130,21 +157,34 @@ final class Wire {
 
     /** Sends {@code Content-Length: value} whatever the body is (a lie, or not a number). */
     Request declaredLength(String value) {
-      return new Request(method, target, version, host, headers, body, Optional.of(value), closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, headers, body, Optional.of(value), closeAfterSending, raw);
     }
 
     /** Sends no Content-Length at all (for chunked bodies written by hand). */
     Request noDeclaredLength() {
-      return new Request(method, target, version, host, headers, body, Optional.of(""), closeAfterSending, raw);
+      return new Request(
+          method, target, version, host, headers, body, Optional.of(""), closeAfterSending, raw);
     }
 
-    /** Half-closes the socket after the request: the server sees end of input (a truncated upload). */
+    /**
+     * Half-closes the socket after the request: the server sees end of input (a truncated upload).
+     */
     Request closingAfterSending() {
       return new Request(method, target, version, host, headers, body, declaredLength, true, raw);
     }
 
     Request withRaw(byte[] bytes) {
-      return new Request(method, target, version, host, headers, body, declaredLength, closeAfterSending, Optional.of(bytes.clone()));
+      return new Request(
+          method,
+          target,
+          version,
+          host,
+          headers,
+          body,
+          declaredLength,
+          closeAfterSending,
+          Optional.of(bytes.clone()));
     }
 
     Request map(UnaryOperator<Request> f) {
@@ -156,7 +196,11 @@ final class Wire {
         return raw.get().clone();
       }
       StringBuilder head = new StringBuilder();
-      head.append(method).append(' ').append(target).append(version.isEmpty() ? "" : " " + version).append("\r\n");
+      head.append(method)
+          .append(' ')
+          .append(target)
+          .append(version.isEmpty() ? "" : " " + version)
+          .append("\r\n");
       if (host) {
         head.append("Host: 127.0.0.1\r\n");
       }
@@ -164,7 +208,9 @@ final class Wire {
         head.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
       }
       head.append("Connection: close\r\n");
-      String length = declaredLength.orElse(body.length > 0 || method.equals("POST") ? Integer.toString(body.length) : "");
+      String length =
+          declaredLength.orElse(
+              body.length > 0 || method.equals("POST") ? Integer.toString(body.length) : "");
       if (!length.isEmpty()) {
         head.append("Content-Length: ").append(length).append("\r\n");
       }
@@ -177,7 +223,10 @@ final class Wire {
 
     @Override
     public String toString() {
-      String t = raw.isPresent() ? "raw " + raw.get().length + " bytes" : method + " " + abbreviate(target, 80);
+      String t =
+          raw.isPresent()
+              ? "raw " + raw.get().length + " bytes"
+              : method + " " + abbreviate(target, 80);
       return t + " (" + bytes().length + " bytes)";
     }
   }
@@ -186,7 +235,13 @@ final class Wire {
    * What came back: status, headers (lowercase names), body; status -1 when the server closed the
    * connection without a status line; {@code timedOut} when nothing complete came within the bound.
    */
-  record Answer(int status, Map<String, List<String>> headers, byte[] body, long millis, boolean timedOut, String failure) {
+  record Answer(
+      int status,
+      Map<String, List<String>> headers,
+      byte[] body,
+      long millis,
+      boolean timedOut,
+      String failure) {
 
     boolean closed() {
       return status < 0 && !timedOut;
@@ -204,19 +259,29 @@ final class Wire {
     @Override
     public String toString() {
       if (timedOut) {
-        return "no complete answer within the bound (" + millis + " ms)" + (failure == null ? "" : ": " + failure);
+        return "no complete answer within the bound ("
+            + millis
+            + " ms)"
+            + (failure == null ? "" : ": " + failure);
       }
       if (status < 0) {
-        return "connection closed without an answer (" + millis + " ms)" + (failure == null ? "" : ": " + failure);
+        return "connection closed without an answer ("
+            + millis
+            + " ms)"
+            + (failure == null ? "" : ": " + failure);
       }
-      return status + " " + header("Content-Type").orElse("(no content type)") + " " + abbreviate(text(), 300);
+      return status
+          + " "
+          + header("Content-Type").orElse("(no content type)")
+          + " "
+          + abbreviate(text(), 300);
     }
   }
 
   /**
-   * Sends {@code request} to 127.0.0.1:{@code port} and reads one answer. The request is written by a
-   * separate thread so that a server answering early (413) never deadlocks against a large upload; a
-   * write the server refuses to read is simply abandoned.
+   * Sends {@code request} to 127.0.0.1:{@code port} and reads one answer. The request is written by
+   * a separate thread so that a server answering early (413) never deadlocks against a large
+   * upload; a write the server refuses to read is simply abandoned.
    */
   static Answer exchange(int port, Request request, Duration readTimeout) {
     byte[] bytes = request.bytes();
@@ -225,7 +290,8 @@ final class Wire {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), (int) readTimeout.toMillis());
       socket.setSoTimeout((int) readTimeout.toMillis());
-      Thread writer = new Thread(() -> write(socket, bytes, request.closeAfterSending()), "wire-writer");
+      Thread writer =
+          new Thread(() -> write(socket, bytes, request.closeAfterSending()), "wire-writer");
       writer.setDaemon(true);
       writer.start();
       ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -265,7 +331,8 @@ final class Wire {
       }
       return new Answer(-1, Map.of(), received.toByteArray(), millis, timedOut, failure);
     } catch (IOException e) {
-      return new Answer(-1, Map.of(), new byte[0], (System.nanoTime() - start) / 1_000_000, false, e.toString());
+      return new Answer(
+          -1, Map.of(), new byte[0], (System.nanoTime() - start) / 1_000_000, false, e.toString());
     }
   }
 
@@ -303,7 +370,11 @@ final class Wire {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+        headers
+            .computeIfAbsent(
+                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>())
+            .add(lines[i].substring(colon + 1).trim());
       }
     }
     int bodyStart = end + 4;
@@ -318,12 +389,29 @@ final class Wire {
       if (data.length - bodyStart < n) {
         return Optional.empty();
       }
-      return Optional.of(new Answer(status, headers, Arrays.copyOfRange(data, bodyStart, bodyStart + n), millis, false, null));
+      return Optional.of(
+          new Answer(
+              status,
+              headers,
+              Arrays.copyOfRange(data, bodyStart, bodyStart + n),
+              millis,
+              false,
+              null));
     }
     if (encoding != null && encoding.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
-      return dechunk(data, bodyStart).map(body -> new Answer(status, headers, body, millis, false, null));
+      return dechunk(data, bodyStart)
+          .map(body -> new Answer(status, headers, body, millis, false, null));
     }
-    return eof ? Optional.of(new Answer(status, headers, Arrays.copyOfRange(data, bodyStart, data.length), millis, false, null)) : Optional.empty();
+    return eof
+        ? Optional.of(
+            new Answer(
+                status,
+                headers,
+                Arrays.copyOfRange(data, bodyStart, data.length),
+                millis,
+                false,
+                null))
+        : Optional.empty();
   }
 
   private static Optional<byte[]> dechunk(byte[] data, int from) {
@@ -337,7 +425,9 @@ final class Wire {
       }
       String sizeLine = new String(data, pos, lineEnd - pos, StandardCharsets.ISO_8859_1);
       int semicolon = sizeLine.indexOf(';');
-      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+      int size =
+          Integer.parseInt(
+              (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
       pos = lineEnd + 2;
       if (size == 0) {
         return Optional.of(body.toByteArray());
@@ -365,6 +455,8 @@ final class Wire {
 
   static String abbreviate(String s, int max) {
     String printable = s.replaceAll("[\\p{Cntrl}]", "?");
-    return printable.length() <= max ? printable : printable.substring(0, max) + "...(" + s.length() + " chars)";
+    return printable.length() <= max
+        ? printable
+        : printable.substring(0, max) + "...(" + s.length() + " chars)";
   }
 }

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** A loopback HTTP server on an ephemeral port that records each request's headers and exact body bytes. */
+/**
+ * A loopback HTTP server on an ephemeral port that records each request's headers and exact body
+ * bytes.
+ */
 final class CapturingServer implements AutoCloseable {
 
   /** One request as received: header names case-insensitive. */
@@ -42,27 +45,35 @@ final class CapturingServer implements AutoCloseable {
 
   CapturingServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-      // Recorded before answering, so the client sees the response only after the capture exists.
-      captured.add(new Captured(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
-      byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, answer.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+          // Recorded before answering, so the client sees the response only after the capture
+          // exists.
+          captured.add(
+              new Captured(
+                  exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+          byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
     server.start();
   }
 
   String baseUri() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort();
   }
 
   /** The next captured request; the response has already arrived, so it is there. */

@@ -11,7 +11,8 @@ class DigestsTest {
 
   private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
 
-  // Vectors from `printf hello | openssl dgst -sha256 -binary | base64` (and -sha512), not from Java.
+  // Vectors from `printf hello | openssl dgst -sha256 -binary | base64` (and -sha512), not from
+  // Java.
   private static final String HELLO_SHA256 = "SHA-256=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=";
   private static final String HELLO_SHA512 =
       "SHA-512=m3HSJL1i83hdltRq0+o9czGb+8KJDKra4t/3JRlnPKcjI8PZm6XBHXx6zG4UuMXaDEZjR1wuXDre9G9zvN7AQw==";
@@ -41,18 +42,26 @@ class DigestsTest {
 
   @Test
   void matchesRejectsOtherBodies() {
-    assertThat(Digests.matches(HELLO_SHA256, "hello!".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(Digests.matches(HELLO_SHA256, "hello!".getBytes(StandardCharsets.US_ASCII)))
+        .isFalse();
     assertThat(Digests.matches(EMPTY_SHA256, HELLO)).isFalse();
     // Right hash bytes under the wrong label.
     assertThat(Digests.matches(HELLO_SHA256.replace("SHA-256", "SHA-512"), HELLO)).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "SHA-256", "SHA-256=", "=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=",
-      "MD5=XUFAKrxLKna5cZ2REBfFkg==", "SHA-1=qvTGHdzF6KLavt4PO0gs2a6pQ00=",
-      "SHA-256=not base64!", "SHA-256=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=,SHA-512=x",
-      "SHA256=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="})
+  @ValueSource(
+      strings = {
+        "",
+        "SHA-256",
+        "SHA-256=",
+        "=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=",
+        "MD5=XUFAKrxLKna5cZ2REBfFkg==",
+        "SHA-1=qvTGHdzF6KLavt4PO0gs2a6pQ00=",
+        "SHA-256=not base64!",
+        "SHA-256=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=,SHA-512=x",
+        "SHA256=LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="
+      })
   void matchesIsFalseOnMalformedValues(String header) {
     assertThat(Digests.matches(header, HELLO)).isFalse();
   }

@@ -39,22 +39,28 @@ class SigningFilterTest {
 
   /** A fresh spec per request; RestAssured's static defaults are never touched. */
   private static RequestSpecification given(io.restassured.filter.Filter filter) {
-    return RestAssured.given(new RequestSpecBuilder().setBaseUri(server.baseUri()).addFilter(filter).build());
+    return RestAssured.given(
+        new RequestSpecBuilder().setBaseUri(server.baseUri()).addFilter(filter).build());
   }
 
   private static void assertCorrectlySigned(CapturingServer.Captured request, boolean sandbox) {
     assertThat(TestVerifier.problems(request.singleValued(), request.body(), sandbox)).isEmpty();
-    for (String name : List.of("X-Request-ID", "Digest", "Signature", "TPP-Signature-Certificate")) {
+    for (String name :
+        List.of("X-Request-ID", "Digest", "Signature", "TPP-Signature-Certificate")) {
       assertThat(request.count(name)).as(name).isEqualTo(1);
     }
   }
 
   @Test
   void getWithoutBodyIsSignedWithTheEmptyDigest() {
-    given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, true)).get("/xs2a-bg/nl/onboarding/v1").then().statusCode(200);
+    given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, true))
+        .get("/xs2a-bg/nl/onboarding/v1")
+        .then()
+        .statusCode(200);
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isEmpty();
-    assertThat(request.header("Digest")).contains("SHA-256=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    assertThat(request.header("Digest"))
+        .contains("SHA-256=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
     assertThat(request.header("SSL-Certificate")).contains(CREDS.certificateHeaderValue());
     assertThat(request.header("X-Request-ID").orElseThrow()).matches("[0-9a-f-]{36}");
     assertCorrectlySigned(request, true);
@@ -64,7 +70,11 @@ class SigningFilterTest {
   void jsonStringBodyWithNonAsciiHashesTheBytesSent() {
     String json = "{\"currency\":\"EUR\",\"owner\":\"Zoë Ünal — €\"}";
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-        .contentType("application/json").body(json).post("/xs2a-bg/nl/sandbox/v1/test-accounts").then().statusCode(200);
+        .contentType("application/json")
+        .body(json)
+        .post("/xs2a-bg/nl/sandbox/v1/test-accounts")
+        .then()
+        .statusCode(200);
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
     assertThat(request.header("SSL-Certificate")).isEmpty();
@@ -74,7 +84,10 @@ class SigningFilterTest {
   @Test
   void textBodyInTheEncodersDefaultCharset() {
     String text = "café";
-    given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false)).contentType("text/plain").body(text).post("/t");
+    given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
+        .contentType("text/plain")
+        .body(text)
+        .post("/t");
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isNotEmpty();
     assertCorrectlySigned(request, false);
@@ -92,10 +105,15 @@ class SigningFilterTest {
   @Test
   void perSpecEncoderConfigIsHonoured() {
     String text = "café";
-    RestAssuredConfig utf8Text = RestAssuredConfig.config()
-        .encoderConfig(EncoderConfig.encoderConfig().defaultCharsetForContentType("UTF-8", "text/plain"));
+    RestAssuredConfig utf8Text =
+        RestAssuredConfig.config()
+            .encoderConfig(
+                EncoderConfig.encoderConfig().defaultCharsetForContentType("UTF-8", "text/plain"));
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-        .config(utf8Text).contentType("text/plain").body(text).post("/t");
+        .config(utf8Text)
+        .contentType("text/plain")
+        .body(text)
+        .post("/t");
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     assertCorrectlySigned(request, false);
@@ -105,7 +123,9 @@ class SigningFilterTest {
   void explicitCharsetIsHonoured() {
     String text = "café";
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-        .contentType("text/plain; charset=UTF-16BE").body(text).post("/t");
+        .contentType("text/plain; charset=UTF-16BE")
+        .body(text)
+        .post("/t");
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_16BE));
     assertCorrectlySigned(request, false);
@@ -115,7 +135,9 @@ class SigningFilterTest {
   void byteArrayBodyIsHashedAsIs() {
     byte[] bytes = {0, 1, 2, (byte) 0xff, (byte) 0xfe, 10, 13};
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-        .contentType("application/octet-stream").body(bytes).post("/b");
+        .contentType("application/octet-stream")
+        .body(bytes)
+        .post("/b");
     CapturingServer.Captured request = server.take();
     assertThat(request.body()).isEqualTo(bytes);
     assertCorrectlySigned(request, false);
@@ -123,11 +145,16 @@ class SigningFilterTest {
 
   @Test
   void preEncodedFormBodyIsSignedAsSent() {
-    String form = "redirect_uris=https%3A%2F%2Ftpp.example%2Fcb&redirect_uris=https%3A%2F%2Ftpp.example%2Fcb2"
-        + "&initial_access_token=abc";
+    String form =
+        "redirect_uris=https%3A%2F%2Ftpp.example%2Fcb&redirect_uris=https%3A%2F%2Ftpp.example%2Fcb2"
+            + "&initial_access_token=abc";
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, true))
-        .contentType("application/x-www-form-urlencoded").accept("application/json").body(form)
-        .post("/auth/nl/v1/registration").then().statusCode(200);
+        .contentType("application/x-www-form-urlencoded")
+        .accept("application/json")
+        .body(form)
+        .post("/auth/nl/v1/registration")
+        .then()
+        .statusCode(200);
     CapturingServer.Captured request = server.take();
     assertThat(new String(request.body(), StandardCharsets.US_ASCII)).isEqualTo(form);
     assertCorrectlySigned(request, true);
@@ -135,8 +162,11 @@ class SigningFilterTest {
 
   @Test
   void formParamsAreRefusedNamingTheProblem() {
-    assertThatThrownBy(() -> given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-            .formParam("redirect_uris", "https://tpp.example/cb").post("/auth/nl/v1/registration"))
+    assertThatThrownBy(
+            () ->
+                given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
+                    .formParam("redirect_uris", "https://tpp.example/cb")
+                    .post("/auth/nl/v1/registration"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("form parameters")
         .hasMessageContaining("String body");
@@ -144,9 +174,12 @@ class SigningFilterTest {
 
   @Test
   void otherBodyTypesAreRefused() {
-    assertThatThrownBy(() -> given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
-            .contentType("application/octet-stream")
-            .body(new java.io.ByteArrayInputStream(new byte[] {1})).post("/b"))
+    assertThatThrownBy(
+            () ->
+                given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false))
+                    .contentType("application/octet-stream")
+                    .body(new java.io.ByteArrayInputStream(new byte[] {1}))
+                    .post("/b"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("String or byte[]");
   }
@@ -154,8 +187,11 @@ class SigningFilterTest {
   @Test
   void existingHeadersAreReplacedNotAdded() {
     given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, true))
-        .header("digest", "SHA-256=stale").header("X-Request-ID", "stale").header("Signature", "stale")
-        .header("tpp-signature-certificate", "stale").header("SSL-Certificate", "stale")
+        .header("digest", "SHA-256=stale")
+        .header("X-Request-ID", "stale")
+        .header("Signature", "stale")
+        .header("tpp-signature-certificate", "stale")
+        .header("SSL-Certificate", "stale")
         .get("/x");
     CapturingServer.Captured request = server.take();
     assertThat(request.count("SSL-Certificate")).isEqualTo(1);
@@ -167,7 +203,8 @@ class SigningFilterTest {
   void requestIdsComeFromTheSupplier() {
     AtomicInteger n = new AtomicInteger();
     Supplier<String> ids = () -> "id-" + n.incrementAndGet();
-    SigningFilter filter = new SigningFilter(CREDS, SigningProfile.DEFAULT, Optional.empty(), Tampering.NONE, ids);
+    SigningFilter filter =
+        new SigningFilter(CREDS, SigningProfile.DEFAULT, Optional.empty(), Tampering.NONE, ids);
     given(filter).get("/1");
     given(filter).get("/2");
     assertThat(server.take().header("X-Request-ID")).contains("id-1");
@@ -176,32 +213,44 @@ class SigningFilterTest {
 
   @Test
   void profileCanSignRequestHeadersAndTheRequestTarget() {
-    SigningProfile profile = SigningProfile.DEFAULT.withSignedHeaders(
-        List.of("(request-target)", "digest", "x-request-id", "tpp-redirect-uri"));
+    SigningProfile profile =
+        SigningProfile.DEFAULT.withSignedHeaders(
+            List.of("(request-target)", "digest", "x-request-id", "tpp-redirect-uri"));
     given(SigningFilter.of(CREDS, profile, false))
-        .header("TPP-Redirect-URI", "https://tpp.example/cb").queryParam("a", "b c").get("/xs2a-bg/nl/v1/accounts");
+        .header("TPP-Redirect-URI", "https://tpp.example/cb")
+        .queryParam("a", "b c")
+        .get("/xs2a-bg/nl/v1/accounts");
     CapturingServer.Captured request = server.take();
     assertThat(request.uri()).startsWith("/xs2a-bg/nl/v1/accounts?a=b");
-    String signingString = "(request-target): get " + request.uri()
-        + "\ndigest: " + request.header("Digest").orElseThrow()
-        + "\nx-request-id: " + request.header("X-Request-ID").orElseThrow()
-        + "\ntpp-redirect-uri: https://tpp.example/cb";
-    String signature = TestVerifier.params(request.header("Signature").orElseThrow()).get("signature");
-    assertThat(TestVerifier.verifies(CREDS.certificate().getPublicKey(), signingString, signature)).isTrue();
+    String signingString =
+        "(request-target): get "
+            + request.uri()
+            + "\ndigest: "
+            + request.header("Digest").orElseThrow()
+            + "\nx-request-id: "
+            + request.header("X-Request-ID").orElseThrow()
+            + "\ntpp-redirect-uri: https://tpp.example/cb";
+    String signature =
+        TestVerifier.params(request.header("Signature").orElseThrow()).get("signature");
+    assertThat(TestVerifier.verifies(CREDS.certificate().getPublicKey(), signingString, signature))
+        .isTrue();
   }
 
   @Test
   void aSignedHeaderTheRequestLacksIsNamed() {
     SigningProfile profile = SigningProfile.DEFAULT.withSignedHeaders(List.of("digest", "date"));
     assertThatThrownBy(() -> given(SigningFilter.of(CREDS, profile, false)).get("/x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'date'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'date'");
   }
 
   @ParameterizedTest
   @EnumSource(Tampering.class)
   void tamperingsArriveAtTheServer(Tampering tampering) {
-    SigningFilter filter = SigningFilter.of(CREDS, SigningProfile.DEFAULT, true)
-        .withOtherKey(OTHER::privateKey).withTampering(tampering);
+    SigningFilter filter =
+        SigningFilter.of(CREDS, SigningProfile.DEFAULT, true)
+            .withOtherKey(OTHER::privateKey)
+            .withTampering(tampering);
     assertThat(filter.tampering()).isEqualTo(tampering);
     given(filter).contentType("application/json").body("{\"a\":1}").post("/x");
     CapturingServer.Captured request = server.take();
@@ -212,7 +261,10 @@ class SigningFilterTest {
 
   @Test
   void signedByOtherKeyGeneratesAKeyWhenNoneIsGiven() {
-    given(SigningFilter.of(CREDS, SigningProfile.DEFAULT, false).withTampering(Tampering.SIGNED_BY_OTHER_KEY)).get("/x");
+    given(
+            SigningFilter.of(CREDS, SigningProfile.DEFAULT, false)
+                .withTampering(Tampering.SIGNED_BY_OTHER_KEY))
+        .get("/x");
     CapturingServer.Captured request = server.take();
     assertThat(TestVerifier.problems(request.singleValued(), request.body(), false))
         .containsExactly(TestVerifier.SIGNATURE_INVALID);
@@ -222,9 +274,12 @@ class SigningFilterTest {
   void unsignedFilterSendsOnlyCertificates() {
     String form = "redirect_uris=https%3A%2F%2Ftpp.example%2Fcb&initial_access_token=abc";
     given(UnsignedCertificateFilter.of(CREDS, true))
-        .contentType("application/x-www-form-urlencoded").body(form).post("/auth/nl/v1/registration");
+        .contentType("application/x-www-form-urlencoded")
+        .body(form)
+        .post("/auth/nl/v1/registration");
     CapturingServer.Captured request = server.take();
-    assertThat(request.header("TPP-Signature-Certificate")).contains(CREDS.certificateHeaderValue());
+    assertThat(request.header("TPP-Signature-Certificate"))
+        .contains(CREDS.certificateHeaderValue());
     assertThat(request.header("SSL-Certificate")).contains(CREDS.certificateHeaderValue());
     assertThat(request.count("Signature")).isZero();
     assertThat(request.count("Digest")).isZero();
@@ -233,18 +288,27 @@ class SigningFilterTest {
 
   @Test
   void unsignedFilterAppliesCertificateTamperings() {
-    given(UnsignedCertificateFilter.of(CREDS, true).withTampering(Tampering.OMIT_SSL_CERTIFICATE)).get("/x");
+    given(UnsignedCertificateFilter.of(CREDS, true).withTampering(Tampering.OMIT_SSL_CERTIFICATE))
+        .get("/x");
     assertThat(server.take().count("SSL-Certificate")).isZero();
-    given(UnsignedCertificateFilter.of(CREDS, false).withTampering(Tampering.GARBLED_SIGNATURE_CERTIFICATE)).get("/x");
+    given(
+            UnsignedCertificateFilter.of(CREDS, false)
+                .withTampering(Tampering.GARBLED_SIGNATURE_CERTIFICATE))
+        .get("/x");
     CapturingServer.Captured garbled = server.take();
-    assertThat(TestVerifier.certificate(garbled.header("TPP-Signature-Certificate").orElseThrow())).isEmpty();
+    assertThat(TestVerifier.certificate(garbled.header("TPP-Signature-Certificate").orElseThrow()))
+        .isEmpty();
     assertThat(garbled.count("SSL-Certificate")).isZero();
   }
 
   @Test
   void unsignedFilterRefusesSignatureTamperings() {
-    assertThatThrownBy(() -> UnsignedCertificateFilter.of(CREDS, true).withTampering(Tampering.CORRUPT_SIGNATURE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CORRUPT_SIGNATURE");
+    assertThatThrownBy(
+            () ->
+                UnsignedCertificateFilter.of(CREDS, true)
+                    .withTampering(Tampering.CORRUPT_SIGNATURE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CORRUPT_SIGNATURE");
   }
 
   @Test
@@ -253,6 +317,7 @@ class SigningFilterTest {
     ec.initialize(256);
     Credentials bad = new Credentials(CREDS.certificate(), ec.generateKeyPair().getPrivate());
     assertThatThrownBy(() -> SigningFilter.of(bad, SigningProfile.DEFAULT, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RSA");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RSA");
   }
 }

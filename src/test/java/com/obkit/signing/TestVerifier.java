@@ -21,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A tiny, independent model of the bank's checks (contract section 2), written without the production
- * classes (own parameter regex, own signing string, own digest), so tests of the signer and of each
- * Tampering do not grade the code with itself. Returns the set of problems found.
+ * A tiny, independent model of the bank's checks (contract section 2), written without the
+ * production classes (own parameter regex, own signing string, own digest), so tests of the signer
+ * and of each Tampering do not grade the code with itself. Returns the set of problems found.
  */
 final class TestVerifier {
 
@@ -43,7 +43,10 @@ final class TestVerifier {
 
   private TestVerifier() {}
 
-  /** Problems with a request's headers (name case-insensitive) and body; sandbox: SSL-Certificate required. */
+  /**
+   * Problems with a request's headers (name case-insensitive) and body; sandbox: SSL-Certificate
+   * required.
+   */
   static Set<String> problems(Map<String, String> rawHeaders, byte[] body, boolean sandbox) {
     Map<String, String> h = new HashMap<>();
     rawHeaders.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
@@ -98,7 +101,10 @@ final class TestVerifier {
     if (!keyId.endsWith(",CA=" + cert.get().getIssuerX500Principal().getName("RFC1779"))) {
       problems.add(KEYID_ISSUER);
     }
-    if (!verifies(cert.get().getPublicKey(), signingString(signed, h), params.getOrDefault("signature", ""))) {
+    if (!verifies(
+        cert.get().getPublicKey(),
+        signingString(signed, h),
+        params.getOrDefault("signature", ""))) {
       problems.add(SIGNATURE_INVALID);
     }
     return problems;
@@ -156,8 +162,11 @@ final class TestVerifier {
 
   static Optional<X509Certificate> certificate(String base64Der) {
     try {
-      return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der))));
+      return Optional.of(
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(
+                      new ByteArrayInputStream(Base64.getDecoder().decode(base64Der))));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -4,7 +4,10 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 
-/** The conformance run: every feature under the top-level {@code features/} folder. Settings: junit-platform.properties. */
+/**
+ * The conformance run: every feature under the top-level {@code features/} folder. Settings:
+ * junit-platform.properties.
+ */
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
