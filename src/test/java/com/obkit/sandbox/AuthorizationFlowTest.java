@@ -3,8 +3,6 @@ package com.obkit.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -82,18 +80,6 @@ class AuthorizationFlowTest {
     return http.get("/auth/nl/v1/auth?" + SandboxHttp.query(params));
   }
 
-  private static Map<String, String> queryOf(String location) {
-    Map<String, String> q = new LinkedHashMap<>();
-    String raw = URI.create(location).getRawQuery();
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      q.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return q;
-  }
-
   private static JsonNode account(String tenant) {
     HttpResponse<String> r =
         http.post("/xs2a-bg/" + tenant + "/sandbox/v1/test-accounts", signer.sign(""), "");
@@ -112,26 +98,16 @@ class AuthorizationFlowTest {
   private static String code(String redirectUri) {
     HttpResponse<String> auth = authorize(params(redirectUri));
     assertThat(auth.statusCode()).as(auth.body()).isEqualTo(302);
-    String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
     HttpResponse<String> done =
         login(session, acc.get("iban").asText(), acc.get("digipass").asText());
     assertThat(done.statusCode()).isEqualTo(302);
-    return queryOf(SandboxHttp.location(done).get(0)).get("code");
+    return SandboxHttp.queryOf(SandboxHttp.location(done).get(0)).get("code");
   }
 
   private static HttpResponse<String> token(String basicUser, String basicSecret, String... form) {
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Type", "application/x-www-form-urlencoded");
-    if (basicUser != null) {
-      h.put(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(
-                      (basicUser + ":" + basicSecret).getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.post("/auth/nl/v1/token", h, SandboxHttp.form(form));
+    return Flow.tokenRequest(http, basicUser, basicSecret, form);
   }
 
   private static void assertErrorPageWithoutRedirect(HttpResponse<String> r) {
@@ -158,13 +134,13 @@ class AuthorizationFlowTest {
     assertThat(page.body()).contains("<form", "name=\"iban\"", "name=\"digipass\"");
 
     JsonNode acc = account("nl");
-    String session = queryOf(loginUrl).get("session");
+    String session = SandboxHttp.queryOf(loginUrl).get("session");
     HttpResponse<String> done =
         login(session, acc.get("iban").asText(), acc.get("digipass").asText());
     assertThat(done.statusCode()).isEqualTo(302);
     String back = SandboxHttp.location(done).get(0);
     assertThat(back).startsWith(R + "?code=");
-    Map<String, String> q = queryOf(back);
+    Map<String, String> q = SandboxHttp.queryOf(back);
     assertThat(q.get("state")).isEqualTo("st-42 &x");
     String code = q.get("code");
     assertThat(code).hasSizeGreaterThanOrEqualTo(22);
@@ -213,7 +189,7 @@ class AuthorizationFlowTest {
   @Test
   void redirectUriWithAQueryGetsCodeAppended() {
     HttpResponse<String> auth = authorize(params(R_QUERY));
-    String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
     String back =
         SandboxHttp.location(login(session, acc.get("iban").asText(), acc.get("digipass").asText()))
@@ -316,7 +292,7 @@ class AuthorizationFlowTest {
     assertThat(r.statusCode()).isEqualTo(302);
     String location = SandboxHttp.location(r).get(0);
     assertThat(location).startsWith(R + "?");
-    Map<String, String> q = queryOf(location);
+    Map<String, String> q = SandboxHttp.queryOf(location);
     assertThat(q.get("error")).isEqualTo(error);
     assertThat(q.get("state")).isEqualTo("st-42 &x");
     assertThat(q).doesNotContainKey("code");
@@ -325,7 +301,7 @@ class AuthorizationFlowTest {
   @Test
   void wrongCredentialsShowTheFormAgain() {
     HttpResponse<String> auth = authorize(params(R));
-    String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
     JsonNode ukAccount = account("uk");
     for (String[] pair :
@@ -355,7 +331,7 @@ class AuthorizationFlowTest {
     assertErrorPageWithoutRedirect(http.get("/auth/nl/v1/login?session=nope"));
     assertErrorPageWithoutRedirect(login("nope", "x", "y"));
     HttpResponse<String> auth = authorize(params(R));
-    String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     assertErrorPageWithoutRedirect(
         http.get("/auth/uk/v1/login?session=" + session)); // bound to its tenant
   }
@@ -456,10 +432,10 @@ class AuthorizationFlowTest {
     String id = second.get("client_id").asText();
     Map<String, String> p = params(R);
     p.put("client_id", id);
-    String session = queryOf(SandboxHttp.location(authorize(p)).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(authorize(p)).get(0)).get("session");
     JsonNode acc = account("nl");
     String code =
-        queryOf(
+        SandboxHttp.queryOf(
                 SandboxHttp.location(
                         login(session, acc.get("iban").asText(), acc.get("digipass").asText()))
                     .get(0))

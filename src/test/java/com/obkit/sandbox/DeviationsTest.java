@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -274,13 +271,13 @@ class DeviationsTest {
       location =
           SandboxHttp.location(
                   bank.login(
-                      query(location).get("session"),
+                      SandboxHttp.queryOf(location).get("session"),
                       acc.get("iban").asText(),
                       acc.get("digipass").asText()))
               .get(0);
       assertThat(location).startsWith(R + "&code=");
     }
-    HttpResponse<String> tokens = bank.redeem(client, query(location).get("code"), R);
+    HttpResponse<String> tokens = bank.redeem(client, SandboxHttp.queryOf(location).get("code"), R);
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
   }
 
@@ -852,8 +849,9 @@ class DeviationsTest {
     assertThat(auth.statusCode()).isEqualTo(302);
     String back = SandboxHttp.location(auth).get(0);
     assertThat(back).startsWith(R + "&code=");
-    assertThat(query(back).get("state")).isEqualTo("st-1");
-    assertThat(run.deviant.redeem(client, query(back).get("code"), R).statusCode()).isEqualTo(200);
+    assertThat(SandboxHttp.queryOf(back).get("state")).isEqualTo("st-1");
+    assertThat(run.deviant.redeem(client, SandboxHttp.queryOf(back).get("code"), R).statusCode())
+        .isEqualTo(200);
     // Exact matching still holds.
     assertThat(
             run.deviant
@@ -930,7 +928,7 @@ class DeviationsTest {
     String supplied = VARIANTS.get(attack);
     JsonNode client = SandboxHttp.json(run.deviant.register(run.signer(), "nl", List.of(R)));
     String session =
-        query(
+        SandboxHttp.queryOf(
                 SandboxHttp.location(
                         run.deviant.authorize(client.get("client_id").asText(), supplied, Map.of()))
                     .get(0))
@@ -1245,17 +1243,6 @@ class DeviationsTest {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  private static Map<String, String> query(String location) {
-    Map<String, String> q = new LinkedHashMap<>();
-    for (String pair : URI.create(location).getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      q.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return q;
-  }
-
   /** A running sandbox (plain HTTP) and a client for it. */
   private static final class Bank implements AutoCloseable {
     final ReferenceSandbox sandbox;
@@ -1363,24 +1350,18 @@ class DeviationsTest {
     }
 
     HttpResponse<String> redeem(JsonNode client, String code, String redirectUri) {
-      String basic = client.get("client_id").asText() + ":" + client.get("client_secret").asText();
-      return http.post(
-          "/auth/nl/v1/token",
-          Map.of(
-              "Content-Type",
-              "application/x-www-form-urlencoded",
-              "Authorization",
-              "Basic "
-                  + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))),
-          SandboxHttp.form(
-              "grant_type",
-              "authorization_code",
-              "code",
-              code,
-              "redirect_uri",
-              redirectUri,
-              "code_verifier",
-              VERIFIER));
+      return Flow.tokenRequest(
+          http,
+          client.get("client_id").asText(),
+          client.get("client_secret").asText(),
+          "grant_type",
+          "authorization_code",
+          "code",
+          code,
+          "redirect_uri",
+          redirectUri,
+          "code_verifier",
+          VERIFIER);
     }
 
     @Override

@@ -13,6 +13,26 @@ final class Flow {
 
   private Flow() {}
 
+  /**
+   * POST to the token endpoint, with HTTP Basic client authentication unless {@code clientId} is
+   * null.
+   */
+  static HttpResponse<String> tokenRequest(
+      SandboxHttp http, String clientId, String clientSecret, String... form) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", "application/x-www-form-urlencoded");
+    if (clientId != null) {
+      h.put(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      (clientId + ":" + clientSecret)
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return http.post("/auth/nl/v1/token", h, SandboxHttp.form(form));
+  }
+
   static HttpResponse<String> onboard(SandboxHttp http, String tenant, TestSigner signer) {
     return http.get("/xs2a-bg/" + tenant + "/onboarding/v1", signer.sign(new byte[0]));
   }

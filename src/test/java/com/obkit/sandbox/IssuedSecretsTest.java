@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +113,7 @@ class IssuedSecretsTest {
     p.put("code_challenge_method", "S256");
     HttpResponse<String> auth = http.get("/auth/nl/v1/auth?" + SandboxHttp.query(p));
     assertThat(auth.statusCode()).as(auth.body()).isEqualTo(302);
-    String session = queryOf(SandboxHttp.location(auth).get(0)).get("session");
+    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     HttpResponse<String> login =
         http.post(
             "/auth/nl/v1/login",
@@ -130,27 +126,20 @@ class IssuedSecretsTest {
                 "digipass",
                 account.get("digipass").asText()));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
-    String code = queryOf(SandboxHttp.location(login).get(0)).get("code");
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Type", "application/x-www-form-urlencoded");
-    h.put(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+    String code = SandboxHttp.queryOf(SandboxHttp.location(login).get(0)).get("code");
     HttpResponse<String> tokens =
-        http.post(
-            "/auth/nl/v1/token",
-            h,
-            SandboxHttp.form(
-                "grant_type",
-                "authorization_code",
-                "code",
-                code,
-                "redirect_uri",
-                R,
-                "code_verifier",
-                VERIFIER));
+        Flow.tokenRequest(
+            http,
+            clientId,
+            clientSecret,
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            R,
+            "code_verifier",
+            VERIFIER);
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     JsonNode t = SandboxHttp.json(tokens);
 
@@ -236,16 +225,5 @@ class IssuedSecretsTest {
                     new ErrorRenderer(deviant, json)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("error renderer");
-  }
-
-  private static Map<String, String> queryOf(String location) {
-    Map<String, String> q = new LinkedHashMap<>();
-    for (String pair : URI.create(location).getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      q.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return q;
   }
 }

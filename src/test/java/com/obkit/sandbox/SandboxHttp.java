@@ -123,4 +123,18 @@ final class SandboxHttp {
   static List<String> location(HttpResponse<?> response) {
     return response.headers().allValues("Location");
   }
+
+  /** The decoded query parameters of a URL (a redirect's Location), in order. */
+  static Map<String, String> queryOf(String location) {
+    Map<String, String> q = new java.util.LinkedHashMap<>();
+    for (String pair : java.net.URI.create(location).getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      q.put(
+          java.net.URLDecoder.decode(
+              pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(
+              pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return q;
+  }
 }
