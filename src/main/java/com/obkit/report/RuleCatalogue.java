@@ -25,8 +25,11 @@ public final class RuleCatalogue {
    * @param level MUST or SHOULD
    * @param statement one line
    * @param source where the contract takes it from (REG, OAS, BG, ...)
+   * @param planned whether the rule is in the contract but no scenario judges it yet (the journey
+   *     of contract sections 10 to 15 and OAS-1): the rule table shows it as NOT COVERED, and the
+   *     coverage test holds the list of planned rules exactly, so it can only shrink on purpose
    */
-  public record Entry(String id, Level level, String statement, String source) {}
+  public record Entry(String id, Level level, String statement, String source, boolean planned) {}
 
   private final List<Entry> entries;
 
@@ -49,11 +52,13 @@ public final class RuleCatalogue {
           continue;
         }
         String[] f = line.split("\t");
-        if (f.length != 4) {
+        if (f.length != 5 || !(f[4].equals("scenarios") || f[4].equals("planned"))) {
           throw new IllegalStateException(
-              "catalogue/rules.tsv: line needs 4 tab-separated fields: " + line);
+              "catalogue/rules.tsv: line needs 5 tab-separated fields, the last 'scenarios' or"
+                  + " 'planned': "
+                  + line);
         }
-        list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3]));
+        list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3], f[4].equals("planned")));
       }
       return new RuleCatalogue(list);
     } catch (IOException e) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.iban4j.IbanUtil;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import com.obkit.report.RuleCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -127,8 +127,11 @@ class DeviationsTest {
   void everyMustRuleOfTheContractHasADeviationAndEveryDeviationNamesAContractRule()
       throws Exception {
     Path contract = Path.of("..", "shared", "bank-contract.md");
-    Assumptions.assumeTrue(
-        Files.isRegularFile(contract), "the contract is beside the project in ../shared");
+    assertThat(contract)
+        .as(
+            "the bank's contract must be beside the project in ../shared/bank-contract.md"
+                + " (this test compares the deviations with its rules)")
+        .isRegularFile();
     Matcher m =
         Pattern.compile("\\*\\*([A-Z]{2,5}-\\d{1,2}) (MUST|SHOULD)\\*\\*")
             .matcher(Files.readString(contract));
@@ -145,6 +148,14 @@ class DeviationsTest {
         Arrays.stream(Deviation.values())
             .map(Deviation::rule)
             .collect(Collectors.toCollection(TreeSet::new));
+    // Rules no scenario judges yet (contract sections 10 to 15) get their deviations with their
+    // scenarios; the catalogue marks them planned.
+    Set<String> planned =
+        RuleCatalogue.load().entries().stream()
+            .filter(RuleCatalogue.Entry::planned)
+            .map(RuleCatalogue.Entry::id)
+            .collect(Collectors.toSet());
+    must.removeAll(planned);
     assertThat(broken).as("rules with a deviation").containsAll(must);
     assertThat(all).as("rule ids of the contract").containsAll(broken);
   }
