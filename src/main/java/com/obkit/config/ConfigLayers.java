@@ -29,14 +29,17 @@ final class ConfigLayers {
   private ConfigLayers() {}
 
   /**
-   * Loads every layer. Unknown {@code kit.*} keys in a profile file or in system properties are
-   * errors: a typo must not silently fall back to a default.
+   * Loads every layer. Unknown {@code kit.*} keys in a profile file or in system properties, and
+   * environment variables starting with {@code KIT_} that map to no key, are errors naming the
+   * closest known key: a typo must not silently fall back to a default.
    */
   static ConfigLayers load(
       Map<String, String> defaults,
       Path envDir,
       Map<String, String> systemProperties,
       Map<String, String> environment) {
+    // Checked before the profile is chosen: a misspelt KIT_ENV must not pick the default profile.
+    requireKnownEnvironment(environment);
     ConfigLayers layers = new ConfigLayers();
     defaults.forEach((k, v) -> layers.values.put(k, new Value(v, "built-in defaults")));
 
@@ -82,15 +85,95 @@ final class ConfigLayers {
         .orElseThrow(
             () ->
                 new ConfigException(
-                    "missing configuration key '"
-                        + key
-                        + "' (set it in env/"
-                        + values.get(KitKeys.ENV).text()
-                        + ".properties, as -D"
-                        + key
-                        + " or as environment variable "
-                        + envName(key)
-                        + ")"));
+                    "missing configuration key '" + key + "' (" + howToSet(key) + ")"));
+  }
+
+  /**
+   * Where a key's value came from, for messages about rules that combine keys: {@code
+   * 'kit.parallelism=4' from system property -Dkit.parallelism}, or {@code 'kit.clientId' is not
+   * set}.
+   */
+  String origin(String key) {
+    Value v = values.get(key);
+    if (v == null || v.text().isEmpty()) {
+      return "'" + key + "' is not set";
+    }
+    return "'" + key + "=" + v.text() + "' from " + v.source();
+  }
+
+  /** How a user sets a key, in each layer (for messages). */
+  String howToSet(String key) {
+    return "set it in env/"
+        + values.get(KitKeys.ENV).text()
+        + ".properties, as -D"
+        + key
+        + " or as environment variable "
+        + envName(key);
+  }
+
+  /**
+   * The known key closest to a misspelt name: the smallest edit distance between the names in
+   * environment-variable form without separators, so that {@code KIT_BASE_URL}, {@code kit.baseURL}
+   * and {@code kit.baseUrl} all compare as {@code KITBASEURL}. Ties go to the key listed first.
+   */
+  static String closestKey(String name) {
+    String target = squash(name);
+    String best = KitKeys.ALL.get(0);
+    int bestDistance = Integer.MAX_VALUE;
+    for (String key : KitKeys.ALL) {
+      int d = editDistance(target, squash(key));
+      if (d < bestDistance) {
+        best = key;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static String squash(String name) {
+    return name.toUpperCase(Locale.ROOT).replace("_", "").replace(".", "");
+  }
+
+  /** Levenshtein distance (insertions, deletions, substitutions), two rows. */
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /**
+   * Every {@code KIT_*} environment variable must be a key's: the kit reads variables by key, so a
+   * misspelt one would otherwise be ignored without a word.
+   */
+  private static void requireKnownEnvironment(Map<String, String> environment) {
+    Set<String> known = new TreeSet<>();
+    KitKeys.ALL.forEach(k -> known.add(envName(k)));
+    for (String name : new TreeSet<>(environment.keySet())) {
+      if (name.startsWith("KIT_") && !known.contains(name)) {
+        String closest = closestKey(name);
+        throw new ConfigException(
+            "unknown environment variable "
+                + name
+                + " (did you mean "
+                + envName(closest)
+                + ", i.e. "
+                + closest
+                + "?)");
+      }
+    }
   }
 
   private static Optional<String> pick(
@@ -141,7 +224,9 @@ final class ConfigLayers {
               + key
               + "' in "
               + where
-              + " (known keys: "
+              + " (did you mean "
+              + closestKey(key)
+              + "? known keys: "
               + String.join(", ", KitKeys.ALL)
               + ")");
     }

@@ -3,18 +3,23 @@ package com.obkit.config;
 import com.obkit.pki.OrganizationId;
 import com.obkit.signing.DigestAlgorithm;
 import com.obkit.signing.SigningProfile;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -39,8 +44,17 @@ import java.util.regex.Pattern;
  * @param accounts where sandbox test accounts come from
  * @param http transport settings
  * @param sandbox embedded reference sandbox settings
- * @param parallelism how many scenarios run at once
+ * @param parallelism how many scenarios run at once; 1 with the TPP's own identity ({@link
+ *     #ownIdentity()}), whose scenarios share one registration
  * @param reports where reports are written
+ * @param registration {@code kit.registration.keepRedirectUris}, {@code
+ *     kit.registration.testRedirectUris}, {@code kit.registration.secretOut}, {@code
+ *     kit.production.allowRegistration}: what the kit may do to the TPP's registration; the URIs to
+ *     keep are required with the TPP's own identity
+ * @param clientId {@code kit.clientId}: the TPP's registered {@code client_id}, used read-only in
+ *     production
+ * @param productionConfirmed {@code kit.production.confirm}: the user confirmed a run against
+ *     production (the launcher enforces it, after printing what the run would do)
  */
 public record KitConfig(
     String env,
@@ -55,12 +69,38 @@ public record KitConfig(
     HttpSettings http,
     SandboxSettings sandbox,
     int parallelism,
-    Path reports) {
+    Path reports,
+    RegistrationSettings registration,
+    Optional<String> clientId,
+    boolean productionConfirmed) {
 
   /** The bank's tenants (contract section 1, OAS enum). */
   public static final List<String> KNOWN_TENANTS = List.of("uk", "nl", "be_fr", "be_nl");
 
   private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
+
+  private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})(\\.\\d{1,3}){3}$");
+
+  /** The API Test Client's default redirect URI (contract section 5, DOC), for messages. */
+  private static final String TEST_CLIENT_REDIRECT_URI =
+      "https://xs2a-sandbox.triodos.com/xs2a-bg/internalonly/consentFlowPage2.html";
+
+  public KitConfig {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(authBaseUrl, "authBaseUrl");
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(bankMode, "bankMode");
+    Objects.requireNonNull(bank, "bank");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(organizationId, "organizationId");
+    Objects.requireNonNull(accounts, "accounts");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(sandbox, "sandbox");
+    Objects.requireNonNull(reports, "reports");
+    Objects.requireNonNull(registration, "registration");
+    Objects.requireNonNull(clientId, "clientId");
+  }
 
   /**
    * The bank profile: everything that varies between banks and environments (contract section 9).
@@ -83,9 +123,50 @@ public record KitConfig(
     return baseUrl.isEmpty();
   }
 
+  /**
+   * Whether the kit acts as the TPP itself, with certificates from files ({@code pem} or {@code
+   * pkcs12}): then every scenario shares the TPP's one registration, and a replay replaces its
+   * redirect URIs (REG-2).
+   */
+  public boolean ownIdentity() {
+    return credentials.source() != CredentialSettings.Source.GENERATED;
+  }
+
+  /**
+   * Whether the run targets a real production bank: production mode and a {@code kit.baseUrl} whose
+   * host is not the loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). The embedded
+   * sandbox and a sandbox on this machine in production mode are not live.
+   */
+  public boolean targetsLiveProduction() {
+    return bankMode == BankMode.PRODUCTION
+        && baseUrl.isPresent()
+        && !isLoopback(baseUrl.get().getHost());
+  }
+
+  /** Decided from the text alone: a DNS lookup could hang or lie, and must not decide this. */
+  private static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return true; // RFC 6761 6.3
+    }
+    Matcher v4 = IPV4.matcher(h);
+    if (v4.matches()) {
+      return Integer.parseInt(v4.group(1)) == 127;
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      try {
+        // An IPv6 literal is parsed, never looked up.
+        return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Loads from this JVM's system properties and environment. */
   public static KitConfig load() {
-    Map<String, String> sys = new java.util.HashMap<>();
+    Map<String, String> sys = new HashMap<>();
     System.getProperties().forEach((k, v) -> sys.put(String.valueOf(k), String.valueOf(v)));
     return load(sys, System.getenv());
   }
@@ -145,20 +226,143 @@ public record KitConfig(
                   .orElse(Set.of()));
       int parallelism = value(KitKeys.PARALLELISM, v -> intInRange(v, 1, 64));
       Path reports = value(KitKeys.REPORTS, Path::of);
-      return new KitConfig(
-          env,
-          baseUrl,
-          authBaseUrl,
-          tenant,
-          mode,
-          bank,
-          credentials,
-          orgId,
-          accounts,
-          http,
-          sandbox,
-          parallelism,
-          reports);
+      RegistrationSettings registration = registration(reports);
+      Optional<String> clientId = optional(KitKeys.CLIENT_ID, this::clientId);
+      boolean confirmed = value(KitKeys.PRODUCTION_CONFIRM, this::bool);
+      KitConfig config =
+          new KitConfig(
+              env,
+              baseUrl,
+              authBaseUrl,
+              tenant,
+              mode,
+              bank,
+              credentials,
+              orgId,
+              accounts,
+              http,
+              sandbox,
+              parallelism,
+              reports,
+              registration,
+              clientId,
+              confirmed);
+      requireConsistent(config);
+      return config;
+    }
+
+    /**
+     * Rules across keys, checked once every value parsed (so that a malformed value is reported as
+     * such first). {@code kit.production.confirm} is not one of them: the launcher enforces it,
+     * after printing what the run would do.
+     */
+    private void requireConsistent(KitConfig c) {
+      if (c.ownIdentity() && c.registration().keepRedirectUris().isEmpty()) {
+        throw new ConfigException(
+            "missing configuration key '"
+                + KitKeys.REGISTRATION_KEEP_REDIRECT_URIS
+                + "', required with "
+                + layers.origin(KitKeys.CREDENTIALS_SOURCE)
+                + ": the kit replays registrations with the TPP's own identity, which replaces the"
+                + " client's redirect URIs (REG-2), and must restore exactly these URIs when it"
+                + " ends (in the sandbox: the API Test Client's default "
+                + TEST_CLIENT_REDIRECT_URI
+                + "; in production: the live app's URIs); "
+                + layers.howToSet(KitKeys.REGISTRATION_KEEP_REDIRECT_URIS));
+      }
+      if (c.ownIdentity() && c.parallelism() > 1) {
+        throw new ConfigException(
+            "bad value for '"
+                + KitKeys.PARALLELISM
+                + "': "
+                + layers.origin(KitKeys.PARALLELISM)
+                + " with "
+                + layers.origin(KitKeys.CREDENTIALS_SOURCE)
+                + ": the scenarios of one identity share one registration and would race (each"
+                + " replay replaces the redirect URIs the others use); set "
+                + KitKeys.PARALLELISM
+                + "=1");
+      }
+      if (c.targetsLiveProduction() && c.http().mutualTls().isEmpty()) {
+        throw new ConfigException(
+            "missing configuration keys '"
+                + KitKeys.MTLS_CERTIFICATE
+                + "' and '"
+                + KitKeys.MTLS_PRIVATE_KEY
+                + "', required with "
+                + layers.origin(KitKeys.BANK_MODE)
+                + " and "
+                + layers.origin(KitKeys.BASE_URL)
+                + ": production requires mutual TLS with the TPP's QWAC (contract section 1); set"
+                + " them as environment variables "
+                + ConfigLayers.envName(KitKeys.MTLS_CERTIFICATE)
+                + " and "
+                + ConfigLayers.envName(KitKeys.MTLS_PRIVATE_KEY));
+      }
+    }
+
+    private RegistrationSettings registration(Path reports) {
+      List<String> keep =
+          optional(KitKeys.REGISTRATION_KEEP_REDIRECT_URIS, this::redirectUris).orElse(List.of());
+      List<String> test =
+          optional(KitKeys.REGISTRATION_TEST_REDIRECT_URIS, this::redirectUris).orElse(List.of());
+      Optional<Path> secretOut =
+          optional(KitKeys.REGISTRATION_SECRET_OUT, v -> secretFile(v, reports));
+      return new RegistrationSettings(
+          keep, test, secretOut, value(KitKeys.PRODUCTION_ALLOW_REGISTRATION, this::bool));
+    }
+
+    private List<String> redirectUris(String v) {
+      // Checked here too (the record checks again) so that the message names the key.
+      return RegistrationSettings.checkedUris(list(v));
+    }
+
+    /**
+     * The file for the current {@code client_secret}: its directory must exist (the kit creates no
+     * directories for a secret), and it must lie outside the reports folder, which is published.
+     */
+    private Path secretFile(String v, Path reports) {
+      Path file = Path.of(v).toAbsolutePath().normalize();
+      Path dir = file.getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("directory " + dir + " does not exist");
+      }
+      if (Files.isDirectory(file)) {
+        throw new IllegalArgumentException(file + " is a directory, not a file");
+      }
+      if (realPath(file).startsWith(realPath(reports))) {
+        throw new IllegalArgumentException(
+            "it is inside the reports folder "
+                + reports.toAbsolutePath().normalize()
+                + " ('"
+                + KitKeys.REPORTS
+                + "'), which is published: a client_secret must not be");
+      }
+      return Path.of(v);
+    }
+
+    /** Symbolic links resolved as far as the path exists, so a link cannot hide the reports. */
+    private static Path realPath(Path p) {
+      Path absolute = p.toAbsolutePath().normalize();
+      Path existing = absolute;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing == null) {
+        return absolute;
+      }
+      try {
+        return existing.toRealPath().resolve(existing.relativize(absolute));
+      } catch (IOException e) {
+        return absolute;
+      }
+    }
+
+    private String clientId(String v) {
+      if (v.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("a client_id has no whitespace");
+      }
+      return v;
     }
 
     private CredentialSettings credentials() {
@@ -196,6 +400,17 @@ public record KitConfig(
     private Optional<HttpSettings.MutualTls> mutualTls() {
       Optional<Path> cert = optional(KitKeys.MTLS_CERTIFICATE, this::readableFile);
       if (cert.isEmpty()) {
+        // A key alone means a forgotten certificate: without this the run would go without mTLS.
+        if (layers.get(KitKeys.MTLS_PRIVATE_KEY).isPresent()) {
+          throw new ConfigException(
+              "missing configuration key '"
+                  + KitKeys.MTLS_CERTIFICATE
+                  + "', required with "
+                  + layers.origin(KitKeys.MTLS_PRIVATE_KEY)
+                  + " ("
+                  + layers.howToSet(KitKeys.MTLS_CERTIFICATE)
+                  + ")");
+        }
         return Optional.empty();
       }
       layers.require(KitKeys.MTLS_PRIVATE_KEY);
@@ -214,15 +429,15 @@ public record KitConfig(
       // Production has no test accounts (ACC-3): only a sandbox needs them listed.
       if (source == AccountSettings.Source.CONFIG
           && mode == BankMode.SANDBOX
-          && configured.size() < 2) {
+          && configured.isEmpty()) {
         throw new ConfigException(
-            "kit.accounts.source=config needs at least two accounts in '"
+            "missing configuration key '"
                 + KitKeys.ACCOUNTS
-                + "' (IBAN:digipass;IBAN:digipass), from "
-                + layers
-                    .get(KitKeys.ACCOUNTS)
-                    .map(ConfigLayers.Value::source)
-                    .orElse("nowhere: the key is not set"));
+                + "': "
+                + layers.origin(KitKeys.ACCOUNTS_SOURCE)
+                + " in sandbox bank mode needs at least one account made in the bank's API Test"
+                + " Client ([tenant:]IBAN:digipass;...); "
+                + layers.howToSet(KitKeys.ACCOUNTS));
       }
       return new AccountSettings(source, configured);
     }
@@ -254,8 +469,9 @@ public record KitConfig(
       }
     }
 
+    /** Keys whose values never appear in messages: passwords, and digipass numbers. */
     private static boolean isSecretKey(String key) {
-      return key.toLowerCase(Locale.ROOT).contains("password");
+      return key.toLowerCase(Locale.ROOT).contains("password") || key.equals(KitKeys.ACCOUNTS);
     }
 
     private URI httpUrl(String v) {
@@ -379,14 +595,30 @@ public record KitConfig(
       return Arrays.stream(v.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * {@code [tenant:]IBAN:digipass} items separated by {@code ;}. Messages name an account by its
+     * position and IBAN, never its digipass.
+     */
     private List<AccountSettings.ConfiguredAccount> accountList(String v) {
       List<AccountSettings.ConfiguredAccount> out = new ArrayList<>();
-      for (String item : v.split(";")) {
-        String[] parts = item.trim().split(":");
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-          throw new IllegalArgumentException("each account is IBAN:digipass, separated by ';'");
+      String[] items = v.split(";", -1);
+      for (int i = 0; i < items.length; i++) {
+        String item = items[i].trim();
+        String[] parts = item.split(":", -1);
+        String which = "account " + (i + 1) + " of " + items.length;
+        boolean blank = Arrays.stream(parts).anyMatch(String::isBlank);
+        if (item.isEmpty() || parts.length < 2 || parts.length > 3 || blank) {
+          throw new IllegalArgumentException(
+              which + ": each account is [tenant:]IBAN:digipass, separated by ';'");
         }
-        out.add(new AccountSettings.ConfiguredAccount(parts[0].replace(" ", ""), parts[1].trim()));
+        String iban = parts[parts.length - 2].replace(" ", "");
+        String digipass = parts[parts.length - 1].trim();
+        try {
+          String tenant = parts.length == 3 ? parts[0].trim() : AccountSettings.tenantOf(iban);
+          out.add(new AccountSettings.ConfiguredAccount(tenant, iban, digipass));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(which + ": " + e.getMessage(), e);
+        }
       }
       return out;
     }

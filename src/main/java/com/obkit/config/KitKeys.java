@@ -21,6 +21,12 @@ public final class KitKeys {
   public static final String SEND_SSL_CERTIFICATE = "kit.sslCertificateHeader";
   public static final String REGISTRATION_TOKEN = "kit.registration.token";
   public static final String REGISTRATION_SIGNED = "kit.registration.signed";
+  public static final String REGISTRATION_KEEP_REDIRECT_URIS = "kit.registration.keepRedirectUris";
+  public static final String REGISTRATION_TEST_REDIRECT_URIS = "kit.registration.testRedirectUris";
+  public static final String REGISTRATION_SECRET_OUT = "kit.registration.secretOut";
+  public static final String PRODUCTION_ALLOW_REGISTRATION = "kit.production.allowRegistration";
+  public static final String PRODUCTION_CONFIRM = "kit.production.confirm";
+  public static final String CLIENT_ID = "kit.clientId";
   public static final String CREDENTIALS_SOURCE = "kit.credentials.source";
   public static final String CREDENTIALS_CERTIFICATE = "kit.credentials.certificate";
   public static final String CREDENTIALS_PRIVATE_KEY = "kit.credentials.privateKey";
@@ -66,6 +72,9 @@ public final class KitKeys {
     d.put(SEND_SSL_CERTIFICATE, "true");
     d.put(REGISTRATION_TOKEN, "both");
     d.put(REGISTRATION_SIGNED, "true");
+    d.put(REGISTRATION_KEEP_REDIRECT_URIS, "");
+    d.put(REGISTRATION_TEST_REDIRECT_URIS, "");
+    d.put(REGISTRATION_SECRET_OUT, "");
     d.put(CREDENTIALS_SOURCE, "generated");
     d.put(CREDENTIALS_CERTIFICATE, "");
     d.put(CREDENTIALS_PRIVATE_KEY, "");
@@ -77,6 +86,7 @@ public final class KitKeys {
     d.put(MTLS_PRIVATE_KEY, "");
     d.put(MTLS_KEY_PASSWORD, "");
     d.put(ORGANIZATION_ID, "");
+    d.put(CLIENT_ID, "");
     d.put(ACCOUNTS_SOURCE, "sandbox-api");
     d.put(ACCOUNTS, "");
     d.put(CONNECT_TIMEOUT, "5s");
@@ -86,6 +96,9 @@ public final class KitKeys {
     d.put(SANDBOX_LATENCY, "0ms");
     d.put(SANDBOX_DEVIATIONS, "");
     d.put(PARALLELISM, "1");
+    // Production is read-only and unconfirmed unless the user says otherwise (the launcher asks).
+    d.put(PRODUCTION_ALLOW_REGISTRATION, "false");
+    d.put(PRODUCTION_CONFIRM, "false");
     d.put(REPORTS, "reports");
     d.put(ENV_DIR, "env");
     return d;

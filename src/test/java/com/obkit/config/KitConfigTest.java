@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class KitConfigTest {
   @TempDir Path envDir;
 
   private KitConfig load(Map<String, String> sys, Map<String, String> env) {
-    java.util.Map<String, String> s = new java.util.HashMap<>(sys);
+    Map<String, String> s = new HashMap<>(sys);
     s.put("kit.envDir", envDir.toString());
     return KitConfig.load(s, env);
   }
@@ -133,23 +134,41 @@ class KitConfigTest {
                 "kit.credentials.source", "pkcs12",
                 "kit.credentials.pkcs12", p12.toString(),
                 "kit.credentials.pkcs12Password", "s3cret-Pa55",
-                "kit.organizationId", "PSDNL-DNB-R1"),
+                "kit.organizationId", "PSDNL-DNB-R1",
+                "kit.registration.keepRedirectUris", "https://tpp.example/cb"),
             Map.of());
     assertThat(c.toString()).doesNotContain("s3cret-Pa55");
     assertThat(c.credentials().pkcs12Password().orElseThrow().value()).isEqualTo("s3cret-Pa55");
   }
 
   @Test
-  void accountsFromConfigurationNeedTwoInTheSandbox() throws Exception {
+  void accountsFromConfigurationNeedOneInTheSandbox() throws Exception {
     profile("local", "kit.accounts.source=config\n");
-    assertThatThrownBy(() -> load(Map.of(), Map.of())).hasMessageContaining("kit.accounts");
-    KitConfig c =
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("missing configuration key 'kit.accounts'")
+        .hasMessageContaining("'kit.accounts.source=config' from")
+        .hasMessageContaining("local.properties")
+        .hasMessageContaining("at least one account");
+    KitConfig one = load(Map.of("kit.accounts", "NL91TRIO0123456789:1234567890"), Map.of());
+    assertThat(one.accounts().configured())
+        .containsExactly(
+            new AccountSettings.ConfiguredAccount("nl", "NL91TRIO0123456789", "1234567890"));
+    KitConfig two =
         load(
             Map.of("kit.accounts", "NL91TRIO0123456789:1234567890; NL02TRIO0123456780:0987654321"),
             Map.of());
-    assertThat(c.accounts().configured())
+    assertThat(two.accounts().configured())
         .extracting(AccountSettings.ConfiguredAccount::iban)
         .containsExactly("NL91TRIO0123456789", "NL02TRIO0123456780");
+  }
+
+  @Test
+  void productionNeedsNoAccounts() throws Exception {
+    profile("local", "kit.accounts.source=config\nkit.bankMode=production\n");
+    KitConfig c = load(Map.of(), Map.of());
+    assertThat(c.accounts().source()).isEqualTo(AccountSettings.Source.CONFIG);
+    assertThat(c.accounts().configured()).isEmpty();
   }
 
   @Test

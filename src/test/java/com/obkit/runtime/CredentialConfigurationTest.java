@@ -45,7 +45,8 @@ class CredentialConfigurationTest {
             "kit.credentials.source", "pem",
             "kit.credentials.certificate", cert.toString(),
             "kit.credentials.privateKey", key.toString(),
-            "kit.organizationId", ORG.value()),
+            "kit.organizationId", ORG.value(),
+            "kit.registration.keepRedirectUris", "https://tpp.example/cb"),
         Map.of());
   }
 
@@ -113,7 +114,9 @@ class CredentialConfigurationTest {
                 "kit.credentials.pkcs12Password",
                 "wrong-password",
                 "kit.organizationId",
-                ORG.value()));
+                ORG.value(),
+                "kit.registration.keepRedirectUris",
+                "https://tpp.example/cb"));
     assertThatThrownBy(() -> KitRuntime.validate(KitConfig.load(sys, Map.of())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(p12.toString())
@@ -138,7 +141,9 @@ class CredentialConfigurationTest {
                 "kit.credentials.privateKey",
                 saved.privateKey().toString(),
                 "kit.organizationId",
-                "PSDNL-DNB-OTHER1"),
+                "PSDNL-DNB-OTHER1",
+                "kit.registration.keepRedirectUris",
+                "https://tpp.example/cb"),
             Map.of());
     assertThatThrownBy(() -> KitRuntime.validate(config))
         .isInstanceOf(ConfigException.class)
