@@ -1,11 +1,10 @@
-@stage:certificate
-Feature: Obtain a test certificate
+@stage:certificate @kit-self-check
+Feature: The kit's test certificates (a self-check of the kit, not part of the bank's verdict)
   "Your eIDAS Organization Identifier is one of the mandatory fields that is requested when generating a
   test certificate." (the bank's registration page, step 1). The kit generates eIDAS test certificates of
   the ETSI profiles and keeps the Certificate, Private Key and Key Id the way the bank's test client hands
-  them out.
+  them out. These scenarios check the kit's own generator: a failure is a kit error, never a bank rule.
 
-  @CERT-1 @must
   Scenario: A generated QSealC carries the organization identifier, the PSD2 roles and the NCA
     Given a TPP with organization identifier "PSDNL-DNB-R000123"
     When it generates a QSealC with the roles "PSP_AI, PSP_PI" and the NCA "De Nederlandsche Bank" "NL-DNB"
@@ -15,7 +14,6 @@ Feature: Obtain a test certificate
     And its QC statements declare compliance and the type "eseal"
     And it is signed with SHA-256 and an RSA key of at least 2048 bits
 
-  @CERT-1 @must
   Scenario: A generated QWAC carries the organization identifier, TLS key usages and the web type
     Given a TPP with organization identifier "PSDES-BDE-3DFD21"
     When it generates a QWAC with the roles "PSP_AS, PSP_PI, PSP_AI, PSP_IC" and the NCA "Banco de Espana" "ES-BDE"
@@ -26,10 +24,9 @@ Feature: Obtain a test certificate
     And its QC statements declare compliance and the type "web"
     And it is signed with SHA-256 and an RSA key of at least 2048 bits
 
-  @CERT-1 @must
   Scenario Outline: An organization identifier that does not follow ETSI TS 119 495 section 5.2.1 is refused: <why>
     When a TPP asks for a test certificate with organization identifier "<identifier>"
-    Then the kit refuses it, naming the identifier
+    Then the kit refuses it, naming the identifier "<identifier>" and ETSI TS 119 495 section 5.2.1
 
     Examples:
       | identifier            | why                              |
@@ -42,16 +39,12 @@ Feature: Obtain a test certificate
       | PSDNLDNBR000000       | no separators                    |
       | PSDN1-DNB-R000000     | digit in the country code        |
 
-  @CERT-1 @must
   Scenario: The Key Id names the certificate's serial number and issuer
-    Given a TPP with a generated test certificate
+    Given a generated test certificate
     Then the Key Id is "SN=" followed by the serial number in lowercase hex and ",CA=" followed by the issuer
-    And the Key Id parses back to the certificate's serial number and issuer
 
-  @CERT-1 @must
   Scenario: The Certificate, Private Key and Key Id are kept as the bank's test client hands them out
-    Given a TPP with a generated test certificate
+    Given a generated test certificate
     When it saves its credentials
-    Then the certificate, the private key and the Key Id are written
+    Then the certificate, the private key and the Key Id are written and load back as the same
     And the private key file is readable by its owner only
-    And the saved credentials load back and sign requests the sandbox accepts

@@ -28,11 +28,12 @@ Feature: The bank accepts only valid eIDAS test certificates
 
   @CERT-4 @must
   Scenario: Registering a new certificate revokes the previous one
-    Given a TPP with a generated test certificate
+    Given a TPP with its test certificate
     And the TPP has registered the redirect URI "https://tpp.example/cb"
     When the TPP registers a new certificate for the same organization identifier
-    Then the new certificate gets an initial access token
-    And the previous certificate is refused with 401 and the Berlin Group code "CERTIFICATE_REVOKED"
+    And the previous certificate requests an initial access token
+    Then the new certificate got an initial access token
+    And the bank refuses it with 401 and the Berlin Group code "CERTIFICATE_REVOKED"
 
   @CERT-5 @ERR-1 @should
   Scenario Outline: A certificate whose PSD2 roles do not allow the service is refused: <defect>

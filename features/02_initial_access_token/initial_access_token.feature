@@ -5,7 +5,7 @@ Feature: Get an initial access token
   request with exactly one thing broken, next to the happy request as its positive control.
 
   Background:
-    Given a TPP with a generated test certificate
+    Given a TPP with its test certificate
 
   @TOK-1 @must
   Scenario: A signed onboarding request returns an initial access token and the registration link

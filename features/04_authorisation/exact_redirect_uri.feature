@@ -5,7 +5,7 @@ Feature: Redirect URIs must match exactly
   registration page). Simple string comparison, no normalisation (RFC 9700 section 2.1).
 
   Background:
-    Given a TPP with a generated test certificate
+    Given a TPP with its test certificate
     And the TPP has registered the redirect URIs "https://tpp.example/cb/return?flow=ais, https://tpp.example/app/"
 
   @AUTH-1 @must
@@ -19,33 +19,33 @@ Feature: Redirect URIs must match exactly
       | https://tpp.example/app/               |
 
   @AUTH-2 @ERR-1 @must
-  Scenario Outline: A redirect URI that is not exactly the registered one is refused: <variant>
-    When the PSU is sent to the authorisation endpoint with the redirect URI "<uri>"
-    Then the bank shows an error page and does not redirect to "<uri>"
+  Scenario Outline: A redirect URI that is not exactly a registered one is refused: <variant>
+    When the PSU is sent to the authorisation endpoint with a registered redirect URI, <variant>
+    Then the bank shows an error page and does not redirect to that redirect URI
 
     Examples:
-      | variant                        | uri                                                     |
-      | trailing slash added           | https://tpp.example/cb/return/?flow=ais                 |
-      | trailing slash removed         | https://tpp.example/app                                 |
-      | trailing path segment removed  | https://tpp.example/cb?flow=ais                         |
-      | extra path segment             | https://tpp.example/cb/return/x7Kq2?flow=ais            |
-      | query removed                  | https://tpp.example/cb/return                           |
-      | query changed                  | https://tpp.example/cb/return?flow=pis                  |
-      | query added                    | https://tpp.example/cb/return?flow=ais&next=evil        |
-      | fragment added                 | https://tpp.example/cb/return?flow=ais#x                |
-      | http instead of https          | http://tpp.example/cb/return?flow=ais                   |
-      | host in other case             | https://TPP.example/cb/return?flow=ais                  |
-      | explicit default port          | https://tpp.example:443/cb/return?flow=ais              |
-      | other port                     | https://tpp.example:8443/cb/return?flow=ais             |
-      | extra subdomain                | https://evil.tpp.example/cb/return?flow=ais             |
-      | userinfo trick                 | https://tpp.example@evil.example/cb/return?flow=ais     |
-      | percent-encoded path character | https://tpp.example/c%62/return?flow=ais                |
-      | last character removed         | https://tpp.example/cb/return?flow=ai                   |
+      | variant                        |
+      | trailing slash added           |
+      | trailing slash removed         |
+      | trailing path segment removed  |
+      | extra path segment             |
+      | query removed                  |
+      | query changed                  |
+      | query added                    |
+      | fragment added                 |
+      | http instead of https          |
+      | host in other case             |
+      | explicit default port          |
+      | other port                     |
+      | extra subdomain                |
+      | userinfo trick                 |
+      | percent-encoded path character |
+      | last character removed         |
 
   @AUTH-4 @ERR-1 @must
   Scenario: An unknown client_id is refused without a redirect
     When the PSU is sent to the authorisation endpoint with an unknown client_id
-    Then the bank shows an error page and does not redirect to "https://tpp.example/cb/return?flow=ais"
+    Then the bank shows an error page and does not redirect to that redirect URI
 
   @AUTH-5 @should
   Scenario Outline: An authorisation request without S256 PKCE is refused: <pkce>

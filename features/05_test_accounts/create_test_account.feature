@@ -5,7 +5,7 @@ Feature: Create a test account in the sandbox
   page, step 3)
 
   Background:
-    Given a TPP with a generated test certificate
+    Given a TPP with its test certificate
 
   @ACC-1 @ACC-2 @must
   Scenario Outline: A test account in tenant <tenant> has a valid IBAN of the bank and a digipass number

@@ -1,40 +1,104 @@
 package com.obkit.checks;
 
+import com.obkit.client.BrowserVisit;
 import com.obkit.client.HttpExchange;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Checks of the authorisation endpoint's answer (contract section 6). */
 public final class RedirectChecks {
   private RedirectChecks() {}
 
+  /** Check name of {@link #sentToBankAuthorisationHost}. */
+  public static final String SENT_TO_BANK_HOST = "EnsureSentToBankAuthorisationHost";
+
+  /** Check name of {@link #loginPageShown}. */
+  public static final String LOGIN_PAGE_SHOWN = "EnsureLoginPageShown";
+
   /**
-   * EnsureSentToBankLogin (AUTH-1): a 302 to a page that is not the TPP's redirect URI, or a 200
-   * page.
+   * EnsureSentToBankAuthorisationHost (AUTH-1): the browser goes on to the bank: a 302 or 303 whose
+   * {@code Location} is on the bank's authorisation host ({@code authBase}: same scheme, host and
+   * port; a relative {@code Location} stays there), or a 200 page. Never back to the TPP's redirect
+   * URI, never to any other host.
    */
-  public static Check<HttpExchange> sentToBankLogin(String redirectUri) {
+  public static Check<BrowserVisit> sentToBankAuthorisationHost(URI authBase) {
     return new Check<>(
-        "EnsureSentToBankLoginPage",
-        x -> {
+        SENT_TO_BANK_HOST,
+        v -> {
+          HttpExchange x = v.answer();
           if (x.status() == 200) {
             return Optional.empty();
           }
-          if (x.status() == 302 || x.status() == 303) {
-            String location = x.header("location").orElse("");
-            if (location.isEmpty()) {
-              return Optional.of("redirect without Location");
-            }
-            return location.startsWith(redirectUri)
-                ? Optional.of(
-                    "sent straight back to the TPP ("
-                        + location.split("\\?")[0]
-                        + ") instead of the bank's login page")
-                : Optional.empty();
+          if (x.status() != 302 && x.status() != 303) {
+            return Optional.of(
+                "expected the bank's login page (302/303 to it, or 200) but "
+                    + x.describe()
+                    + ErrorChecks.bodyHint(x));
           }
-          return Optional.of(
-              "expected the bank's login page (302 or 200) but "
-                  + x.describe()
-                  + ErrorChecks.bodyHint(x));
+          String location = x.header("location").orElse("");
+          if (location.isEmpty()) {
+            return Optional.of("redirect without Location");
+          }
+          if (location.startsWith(v.redirectUri())) {
+            return Optional.of(
+                "sent straight back to the TPP ("
+                    + location.split("\\?")[0]
+                    + ") instead of the bank's login page");
+          }
+          URI target = x.uri().resolve(location);
+          return sameOrigin(target, authBase)
+              ? Optional.empty()
+              : Optional.of(
+                  "redirected to "
+                      + target.getScheme()
+                      + "://"
+                      + target.getRawAuthority()
+                      + ", not to the bank's authorisation host "
+                      + authBase.getScheme()
+                      + "://"
+                      + authBase.getRawAuthority());
         });
+  }
+
+  /**
+   * EnsureLoginPageShown (AUTH-1): the page the browser lands on (the redirect followed once) is a
+   * login page: 200, HTML, with a form for the PSU.
+   */
+  public static Check<BrowserVisit> loginPageShown() {
+    return Check.that(
+        LOGIN_PAGE_SHOWN,
+        v -> {
+          HttpExchange page = v.page();
+          return page.status() == 200
+              && page.mediaType().equals("text/html")
+              && page.body().toLowerCase(Locale.ROOT).contains("<form");
+        },
+        v ->
+            "expected a login page (200, text/html, a form) but "
+                + v.page().describe()
+                + " with Content-Type '"
+                + v.page().mediaType()
+                + "'"
+                + (v.followed().isEmpty() && v.answer().isRedirect()
+                    ? " (the redirect was not to the bank's authorisation host, so not followed)"
+                    : ""));
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   /** EnsureRedirectUriRejected (AUTH-2/3/4): a 4xx error page. */

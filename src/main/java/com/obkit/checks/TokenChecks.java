@@ -22,18 +22,23 @@ public final class TokenChecks {
                 + "'");
   }
 
-  public static Check<HttpExchange> scopeIsClientReg() {
-    return field("CheckScopeIsClientReg", "scope", "client-reg");
+  /** CheckScopeIs: the token's {@code scope} is exactly {@code scope} ({@code client-reg}). */
+  public static Check<HttpExchange> scopeIs(String scope) {
+    return field("CheckScopeIs", "scope", scope);
   }
 
-  public static Check<HttpExchange> tokenTypeIsBearer() {
+  /**
+   * CheckTokenTypeIs: the token's {@code token_type} is {@code type}, compared without case (RFC
+   * 6749 section 5.1: the type is case-insensitive).
+   */
+  public static Check<HttpExchange> tokenTypeIs(String type) {
     return new Check<>(
-        "CheckTokenTypeIsBearer",
+        "CheckTokenTypeIs",
         x -> {
           String v = text(x, "token_type");
-          return v.equalsIgnoreCase("Bearer")
+          return v.equalsIgnoreCase(type)
               ? Optional.empty()
-              : Optional.of("token_type is '" + v + "', expected Bearer");
+              : Optional.of("token_type is '" + v + "', expected " + type + " (any case)");
         });
   }
 

@@ -32,6 +32,20 @@ public record RegistrationRequest(
     redirectUris = List.copyOf(redirectUris);
   }
 
+  /**
+   * The registration as a bank profile sends it: the initial access token in the form, as Bearer
+   * header, or both; signed or not.
+   */
+  public static RegistrationRequest standard(
+      boolean tokenInForm, boolean tokenInHeader, boolean signed, String token, List<String> uris) {
+    return new RegistrationRequest(
+        tokenInForm ? Optional.of(token) : Optional.empty(),
+        tokenInHeader ? Optional.of(token) : Optional.empty(),
+        uris,
+        Optional.empty(),
+        signed);
+  }
+
   public RegistrationRequest withRedirectUris(List<String> uris) {
     return new RegistrationRequest(formToken, bearerToken, uris, sectorIdentifierUri, signed);
   }

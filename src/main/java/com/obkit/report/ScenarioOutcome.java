@@ -1,36 +1,47 @@
 package com.obkit.report;
 
+import com.obkit.checks.CheckResult;
+import com.obkit.checks.Rule;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scenario's outcome as the verdict sees it.
+ * One scenario's outcome as the verdict sees it: typed, never read back from a message.
  *
  * @param name scenario name
  * @param location feature file and line
- * @param rules the rule ids it is tagged with
- * @param should whether it is tagged {@code @should}
+ * @param rules the rule ids it is tagged with (what it is about; never stands in for a finding)
+ * @param selfCheck whether it checks the kit itself ({@code @kit-self-check}), not the bank
  * @param kind passed, failed, warning (a broken SHOULD), not applicable, environment fault, or kit
  *     error
- * @param message the failure message (no secrets: checks never print them)
+ * @param message the first line of the failure message, for people (no secrets)
+ * @param failures the failed checks, each with exactly the rules and levels it was called with
+ * @param evidence every check the scenario evaluated, passed or failed
  * @param duration how long it took
  */
 public record ScenarioOutcome(
     String name,
     String location,
     List<String> rules,
-    boolean should,
+    boolean selfCheck,
     Kind kind,
     Optional<String> message,
+    List<CheckResult> failures,
+    List<CheckResult> evidence,
     Duration duration) {
 
   private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
 
   public ScenarioOutcome {
     rules = List.copyOf(rules);
+    failures = List.copyOf(failures);
+    evidence = List.copyOf(evidence);
   }
 
   /** The classes of outcome, in the order the summary lists them. */
@@ -41,7 +52,7 @@ public record ScenarioOutcome(
     NOT_APPLICABLE,
     /** The bank could not be reached (refused, unknown host, TLS, timeout): not judged. */
     ENVIRONMENT,
-    /** A defect of the kit or its configuration: not judged. */
+    /** A defect of the kit or its configuration: not judged, never a bank rule. */
     ERROR;
 
     public String label() {
@@ -49,12 +60,39 @@ public record ScenarioOutcome(
     }
   }
 
+  /** The MUST rule ids this scenario's failed checks break (empty unless FAILED). */
+  public Set<String> brokenMustRules() {
+    Set<String> ids = new LinkedHashSet<>();
+    if (kind == Kind.FAILED) {
+      failures.forEach(f -> f.brokenMustRules().forEach(r -> ids.add(r.id())));
+    }
+    return ids;
+  }
+
+  /** The SHOULD rule ids this scenario's failed checks warn about (FAILED or WARNING). */
+  public Set<String> brokenShouldRules() {
+    Set<String> ids = new LinkedHashSet<>();
+    if (kind == Kind.FAILED || kind == Kind.WARNING) {
+      failures.forEach(f -> f.brokenShouldRules().forEach(r -> ids.add(r.id())));
+    }
+    return ids;
+  }
+
+  /** The names of the failed checks, in order. */
+  public List<String> failedChecks() {
+    return failures.stream().map(CheckResult::check).distinct().toList();
+  }
+
   static List<String> ruleIds(List<String> tags) {
     return tags.stream()
         .map(RULE_TAG::matcher)
-        .filter(java.util.regex.Matcher::matches)
+        .filter(Matcher::matches)
         .map(m -> m.group(1))
         .distinct()
         .toList();
+  }
+
+  static List<String> ruleIdsOf(List<Rule> rules) {
+    return rules.stream().map(Rule::id).distinct().toList();
   }
 }

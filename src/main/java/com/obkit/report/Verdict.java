@@ -2,6 +2,7 @@ package com.obkit.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.obkit.checks.CheckEvidence;
 import com.obkit.checks.Level;
 import com.obkit.report.ScenarioOutcome.Kind;
 import java.io.IOException;
@@ -11,13 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The run's verdict: {@code CONFORMANT} when no MUST scenario failed, {@code NOT CONFORMANT} with
@@ -25,11 +24,6 @@ import java.util.regex.Pattern;
  * (environment or kit errors). SHOULD rules broken are warnings and never change it.
  */
 public final class Verdict {
-
-  private static final Pattern VIOLATED =
-      Pattern.compile("^((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+) MUST violated");
-  private static final Pattern WARNED =
-      Pattern.compile("^SHOULD-WARNING ((?:[A-Z]{2,5}-\\d{1,2}(?:, )?)+):");
 
   /** The three verdicts. */
   public enum Outcome {
@@ -46,19 +40,17 @@ public final class Verdict {
   private final Set<String> failedMustRules;
   private final Set<String> warnedShouldRules;
   private final Outcome outcome;
-  private final java.util.Optional<String> runError;
+  private final Optional<String> runError;
 
-  private Verdict(List<ScenarioOutcome> outcomes, java.util.Optional<String> runError) {
+  private Verdict(List<ScenarioOutcome> outcomes, Optional<String> runError) {
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
     this.failedMustRules = new TreeSet<>();
     this.warnedShouldRules = new TreeSet<>();
+    // Typed findings only: the rules the failed checks were called with, at their levels.
     for (ScenarioOutcome o : outcomes) {
-      if (o.kind() == Kind.FAILED) {
-        failedMustRules.addAll(brokenRules(o, VIOLATED));
-      } else if (o.kind() == Kind.WARNING) {
-        warnedShouldRules.addAll(brokenRules(o, WARNED));
-      }
+      failedMustRules.addAll(o.brokenMustRules());
+      warnedShouldRules.addAll(o.brokenShouldRules());
     }
     boolean errors =
         runError.isPresent()
@@ -72,18 +64,18 @@ public final class Verdict {
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
-    return new Verdict(outcomes, java.util.Optional.empty());
+    return new Verdict(outcomes, Optional.empty());
   }
 
   /**
    * A verdict for a run that may have failed as a whole ({@code runError}: why no scenario could
    * run).
    */
-  public static Verdict of(List<ScenarioOutcome> outcomes, java.util.Optional<String> runError) {
+  public static Verdict of(List<ScenarioOutcome> outcomes, Optional<String> runError) {
     return new Verdict(outcomes, runError);
   }
 
-  public java.util.Optional<String> runError() {
+  public Optional<String> runError() {
     return runError;
   }
 
@@ -96,14 +88,6 @@ public final class Verdict {
       case NOT_CONFORMANT -> 1;
       case INCONCLUSIVE -> 2;
     };
-  }
-
-  /** The rule a failure names, or else every rule the scenario is tagged with. */
-  private static Set<String> brokenRules(ScenarioOutcome o, Pattern pattern) {
-    Matcher m = pattern.matcher(o.message().orElse(""));
-    return m.find()
-        ? new LinkedHashSet<>(List.of(m.group(1).split(", ")))
-        : new LinkedHashSet<>(o.rules());
   }
 
   public Outcome outcome() {
@@ -137,7 +121,7 @@ public final class Verdict {
           .append(environment)
           .append(" scenario(s) not judged: the bank could not be reached");
     }
-    long errors = count(Kind.ERROR);
+    long errors = outcomes.stream().filter(o -> o.kind() == Kind.ERROR).count();
     if (errors > 0) {
       sb.append(" | ").append(errors).append(" scenario(s) not judged: kit error");
     }
@@ -145,14 +129,21 @@ public final class Verdict {
     return sb.toString();
   }
 
+  /** Scenarios of the bank's verdict (not the kit's self-checks) of one kind. */
   public long count(Kind kind) {
-    return outcomes.stream().filter(o -> o.kind() == kind).count();
+    return outcomes.stream().filter(o -> !o.selfCheck() && o.kind() == kind).count();
+  }
+
+  /** The kit's self-checks ({@code @kit-self-check}): never part of the bank's counts. */
+  public List<ScenarioOutcome> selfChecks() {
+    return outcomes.stream().filter(ScenarioOutcome::selfCheck).toList();
   }
 
   /** Console summary: counts per kind, failures, warnings apart, and the verdict line. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Conformance summary: ").append(outcomes.size()).append(" scenarios: ");
+    long bank = outcomes.stream().filter(o -> !o.selfCheck()).count();
+    sb.append("Conformance summary: ").append(bank).append(" scenarios: ");
     Map<Kind, Long> counts = new EnumMap<>(Kind.class);
     for (Kind k : Kind.values()) {
       counts.put(k, count(k));
@@ -169,6 +160,15 @@ public final class Verdict {
         .append(" environment faults, ")
         .append(counts.get(Kind.ERROR))
         .append(" kit errors\n");
+    List<ScenarioOutcome> self = selfChecks();
+    if (!self.isEmpty()) {
+      long selfPassed = self.stream().filter(o -> o.kind() == Kind.PASSED).count();
+      sb.append("Kit self-checks (the kit's own certificate generator, not the bank): ")
+          .append(selfPassed)
+          .append(" passed, ")
+          .append(self.size() - selfPassed)
+          .append(" failed (kit errors)\n");
+    }
     appendList(sb, "Failures (MUST rules broken):", Kind.FAILED);
     appendList(sb, "Warnings (SHOULD rules broken, not failing the run):", Kind.WARNING);
     appendList(
@@ -253,6 +253,21 @@ public final class Verdict {
   public record RuleRow(
       String id, Level level, String statement, List<String> scenarios, String result) {}
 
+  private static Map<String, Object> outcomeJson(ScenarioOutcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", o.name());
+    m.put("location", o.location());
+    m.put("rules", o.rules());
+    m.put("selfCheck", o.selfCheck());
+    m.put("result", o.kind().label());
+    m.put("message", o.message().orElse(""));
+    m.put("brokenMustRules", o.brokenMustRules());
+    m.put("brokenShouldRules", o.brokenShouldRules());
+    m.put("failedChecks", o.failedChecks());
+    m.put("checks", o.evidence().stream().map(CheckEvidence::toNode).toList());
+    return m;
+  }
+
   /**
    * Writes {@code verdict.json} and {@code verdict.html} (the rule table as a page) into {@code
    * reports}.
@@ -274,23 +289,7 @@ public final class Verdict {
       }
       json.put("scenarios", counts);
       json.put("rules", new ArrayList<>(table.values()));
-      json.put(
-          "outcomes",
-          outcomes.stream()
-              .map(
-                  o ->
-                      Map.of(
-                          "name",
-                          o.name(),
-                          "location",
-                          o.location(),
-                          "rules",
-                          o.rules(),
-                          "result",
-                          o.kind().label(),
-                          "message",
-                          o.message().orElse("")))
-              .toList());
+      json.put("outcomes", outcomes.stream().map(Verdict::outcomeJson).toList());
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(reports.resolve("verdict.json").toFile(), json);

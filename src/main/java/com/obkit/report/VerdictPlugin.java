@@ -1,9 +1,13 @@
 package com.obkit.report;
 
+import com.obkit.checks.CheckEvidence;
+import com.obkit.checks.CheckResult;
 import com.obkit.checks.NotApplicable;
+import com.obkit.checks.RuleViolation;
 import com.obkit.checks.ShouldWarning;
 import com.obkit.client.EnvironmentFault;
 import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
@@ -15,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -29,6 +36,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   private final Path reports;
   private final PrintStream out = System.out;
   private final ConcurrentLinkedQueue<ScenarioOutcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final Map<UUID, List<CheckResult>> evidence = new ConcurrentHashMap<>();
 
   public VerdictPlugin(String reportsDirectory) {
     this.reports = Path.of(reportsDirectory);
@@ -36,25 +44,46 @@ public final class VerdictPlugin implements ConcurrentEventListener {
 
   @Override
   public void setEventPublisher(EventPublisher publisher) {
+    publisher.registerHandlerFor(EmbedEvent.class, this::embedded);
     publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
     publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
   }
 
+  /** A scenario's check evidence, attached by its last hook (see {@link CheckEvidence}). */
+  private void embedded(EmbedEvent event) {
+    if (CheckEvidence.MEDIA_TYPE.equals(event.getMediaType())) {
+      evidence.put(event.getTestCase().getId(), CheckEvidence.fromJson(event.getData()));
+    }
+  }
+
   private void finished(TestCaseFinished event) {
-    ScenarioOutcome outcome = outcomeOf(event.getTestCase(), event.getResult());
+    List<CheckResult> checks = evidence.remove(event.getTestCase().getId());
+    ScenarioOutcome outcome =
+        outcomeOf(event.getTestCase(), event.getResult(), checks == null ? List.of() : checks);
     outcomes.add(outcome);
     synchronized (out) {
       out.println(Verdict.consoleLine(outcome));
     }
   }
 
-  static ScenarioOutcome outcomeOf(TestCase testCase, Result result) {
+  static ScenarioOutcome outcomeOf(TestCase testCase, Result result, List<CheckResult> checks) {
     List<String> tags = testCase.getTags();
     Optional<Throwable> error = Optional.ofNullable(result.getError());
     ScenarioOutcome.Kind kind = classify(result.getStatus(), error);
+    List<CheckResult> failures = failuresOf(error);
     Optional<String> message =
         error.map(
             e -> firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    if (kind == ScenarioOutcome.Kind.ERROR) {
+      // A kit defect names no bank rule: the message says it is the kit's.
+      message =
+          error.map(
+              e ->
+                  "kit error: "
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + firstLine(e.getMessage() == null ? "" : e.getMessage()));
+    }
     String location =
         testCase.getUri().toString().replaceFirst("^.*?/features/", "features/")
             + ":"
@@ -63,17 +92,35 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         testCase.getName(),
         location,
         ScenarioOutcome.ruleIds(tags),
-        tags.contains("@should"),
+        tags.contains("@kit-self-check"),
         kind,
         message,
+        failures,
+        checks,
         result.getDuration());
   }
 
+  /** The typed findings a check runner threw; nothing for any other throwable. */
+  private static List<CheckResult> failuresOf(Optional<Throwable> error) {
+    Throwable t = error.orElse(null);
+    if (t instanceof RuleViolation v) {
+      return v.failures();
+    }
+    if (t instanceof ShouldWarning w) {
+      return w.failures();
+    }
+    return List.of();
+  }
+
+  /**
+   * The kind of outcome from the throwable's type alone: only a check runner's {@link
+   * RuleViolation} is a bank failure; any other assertion or exception is a kit error.
+   */
   static ScenarioOutcome.Kind classify(Status status, Optional<Throwable> error) {
+    Throwable t = error.orElse(null);
     return switch (status) {
       case PASSED -> ScenarioOutcome.Kind.PASSED;
       case SKIPPED -> {
-        Throwable t = error.orElse(null);
         if (t instanceof ShouldWarning) {
           yield ScenarioOutcome.Kind.WARNING;
         }
@@ -82,13 +129,10 @@ public final class VerdictPlugin implements ConcurrentEventListener {
             : ScenarioOutcome.Kind.ERROR;
       }
       case FAILED -> {
-        Throwable t = error.orElse(null);
         if (t instanceof EnvironmentFault) {
           yield ScenarioOutcome.Kind.ENVIRONMENT;
         }
-        yield t instanceof AssertionError
-            ? ScenarioOutcome.Kind.FAILED
-            : ScenarioOutcome.Kind.ERROR;
+        yield t instanceof RuleViolation ? ScenarioOutcome.Kind.FAILED : ScenarioOutcome.Kind.ERROR;
       }
       default ->
           ScenarioOutcome.Kind.ERROR; // undefined, pending, ambiguous steps: a defect of the kit

@@ -8,6 +8,7 @@ import com.obkit.config.BankMode;
 import com.obkit.config.ConfigException;
 import com.obkit.config.CredentialSettings;
 import com.obkit.config.KitConfig;
+import com.obkit.pki.Certificates;
 import com.obkit.pki.CredentialException;
 import com.obkit.pki.CredentialFiles;
 import com.obkit.pki.Credentials;
@@ -44,18 +45,33 @@ public final class KitRuntime implements AutoCloseable {
   private final BankEndpoints endpoints;
   private final Transport transport;
   private final TppFactory tpps;
+  private final Optional<OwnRegistration> own;
+  private final Thread restoreOnExit;
+  private volatile Optional<OwnRegistration.Restoration> restoration = Optional.empty();
 
   private KitRuntime(
       KitConfig config,
       Optional<ReferenceSandbox> sandbox,
       BankEndpoints endpoints,
       Transport transport,
-      TppFactory tpps) {
+      TppFactory tpps,
+      Optional<Tpp> configured) {
     this.config = config;
     this.sandbox = sandbox;
     this.endpoints = endpoints;
     this.transport = transport;
     this.tpps = tpps;
+    this.own =
+        configured.map(
+            tpp ->
+                new OwnRegistration(
+                    config,
+                    tpp,
+                    config.registration().keepRedirectUris(),
+                    config.registration().secretOut()));
+    // Ctrl-C (or any exit) before the run's end still restores the TPP's registration.
+    this.restoreOnExit = new Thread(this::restore, "obkit-restore-registration");
+    own.ifPresent(o -> Runtime.getRuntime().addShutdownHook(restoreOnExit));
   }
 
   /**
@@ -99,7 +115,8 @@ public final class KitRuntime implements AutoCloseable {
         sandbox,
         endpoints,
         transport,
-        new TppFactory(ca, keys, config.bankMode(), configured));
+        new TppFactory(ca, keys, config.bankMode(), configured),
+        configured);
   }
 
   /**
@@ -154,14 +171,61 @@ public final class KitRuntime implements AutoCloseable {
     return sandbox;
   }
 
+  /** {@code text} with every secret this run has seen masked (see the secret registry). */
+  public String scrub(String text) {
+    return text;
+  }
+
   /** A client for one scenario. */
   public BankClient newClient() {
     return new BankClient(config, transport, endpoints);
   }
 
+  /**
+   * With the TPP's own identity (credentials from files): the ledger of what the run registered,
+   * and the restore of the kept redirect URIs at its end. Empty with generated credentials, where
+   * every scenario registers an organization id of its own.
+   */
+  public Optional<OwnRegistration> ownRegistration() {
+    return own;
+  }
+
+  /**
+   * Whether registering is off: production with the TPP's own identity, unless {@code
+   * kit.production.allowRegistration=true}. A replay would replace the live app's redirect URIs.
+   */
+  public boolean registrationForbidden() {
+    return own.isPresent()
+        && config.bankMode() == BankMode.PRODUCTION
+        && !config.registration().allowProductionRegistration();
+  }
+
+  /** What the restore at the end of the run did, once it ran. */
+  public Optional<OwnRegistration.Restoration> restoration() {
+    return restoration;
+  }
+
+  private synchronized void restore() {
+    if (own.isPresent() && restoration.isEmpty()) {
+      restoration = Optional.of(own.get().restore(newClient()));
+    }
+  }
+
+  /** Restores the TPP's registration (own identity), then stops the embedded sandbox. */
   @Override
   public void close() {
-    sandbox.ifPresent(ReferenceSandbox::close);
+    try {
+      restore();
+      if (own.isPresent()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+        } catch (IllegalStateException e) {
+          // The JVM is already shutting down: the hook is running or has run.
+        }
+      }
+    } finally {
+      sandbox.ifPresent(ReferenceSandbox::close);
+    }
   }
 
   private static Optional<Tpp> configuredTpp(KitConfig config) {
@@ -186,8 +250,7 @@ public final class KitRuntime implements AutoCloseable {
                   c.pkcs12Password().orElseThrow().chars(),
                   c.alias().orElse(null));
       String inCertificate =
-          com.obkit.pki.Certificates.organizationIdentifier(credentials.certificate())
-              .orElse("<none>");
+          Certificates.organizationIdentifier(credentials.certificate()).orElse("<none>");
       if (!inCertificate.equals(orgId.value())) {
         throw new ConfigException(
             "kit.organizationId is "

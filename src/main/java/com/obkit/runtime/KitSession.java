@@ -1,6 +1,7 @@
 package com.obkit.runtime;
 
 import com.obkit.config.KitConfig;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,6 +14,8 @@ public final class KitSession {
 
   private static final AtomicReference<KitRuntime> CURRENT = new AtomicReference<>();
   private static final AtomicReference<KitConfig> PRESET = new AtomicReference<>();
+  private static final AtomicReference<Optional<OwnRegistration.Restoration>> LAST_RESTORATION =
+      new AtomicReference<>(Optional.empty());
 
   private KitSession() {}
 
@@ -32,11 +35,20 @@ public final class KitSession {
   public static synchronized KitRuntime start() {
     KitRuntime running = CURRENT.get();
     if (running == null) {
+      LAST_RESTORATION.set(Optional.empty());
       KitConfig preset = PRESET.getAndSet(null);
       running = KitRuntime.start(preset != null ? preset : KitConfig.load());
       CURRENT.set(running);
     }
     return running;
+  }
+
+  /**
+   * What the restore of the TPP's registration did at the end of the last run (own identity only),
+   * for the verdict.
+   */
+  public static Optional<OwnRegistration.Restoration> lastRestoration() {
+    return LAST_RESTORATION.get();
   }
 
   /** The running runtime. */
@@ -54,6 +66,7 @@ public final class KitSession {
     KitRuntime running = CURRENT.getAndSet(null);
     if (running != null) {
       running.close();
+      LAST_RESTORATION.set(running.restoration());
     }
   }
 }

@@ -3,12 +3,16 @@ package com.obkit.steps;
 import com.obkit.checks.Conformance;
 import com.obkit.checks.RedirectChecks;
 import com.obkit.checks.Rule;
+import com.obkit.client.BrowserVisit;
+import com.obkit.client.RedirectUriVariant;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Optional;
 
 /** Stage 4: the authorisation endpoint and exact matching of redirect URIs. */
 public final class AuthorisationSteps {
+  private static final Rule AUTH_1 = Rule.must("AUTH-1");
+
   private final Journey journey;
   private final Conformance conformance;
   private final ScenarioRules rules;
@@ -21,14 +25,19 @@ public final class AuthorisationSteps {
 
   @When("the PSU is sent to the authorisation endpoint with the redirect URI {string}")
   public void thePsuIsSentWithRedirectUri(String uri) {
-    journey.authorize(journey.authorizationFor(uri));
+    journey.authorizeWith(uri);
+  }
+
+  @When("the PSU is sent to the authorisation endpoint with a registered redirect URI, {variant}")
+  public void thePsuIsSentWithAVariant(RedirectUriVariant variant) {
+    journey.authorizeWithVariant(variant);
   }
 
   @When("the PSU is sent to the authorisation endpoint with an unknown client_id")
   public void thePsuIsSentWithAnUnknownClientId() {
     journey.authorize(
         journey
-            .authorizationFor(journey.registeredUris().get(0))
+            .authorizationFor(journey.firstRegisteredUri())
             .withClientId(Journey.unknownClientId()));
   }
 
@@ -36,50 +45,54 @@ public final class AuthorisationSteps {
   public void thePsuIsSentWithPkceDefect(Optional<String> challengeMethod) {
     journey.authorize(
         journey
-            .authorizationFor(journey.registeredUris().get(0))
+            .authorizationFor(journey.firstRegisteredUri())
             .withChallengeMethod(challengeMethod));
   }
 
   @Then("the browser goes on to the bank's login page, not back to the TPP")
   public void theBrowserGoesOnToTheLoginPage() {
-    conformance.require(
-        Rule.must("AUTH-1"),
-        RedirectChecks.sentToBankLogin(journey.lastRedirectUri()),
-        journey.last());
+    loginPageShown(AUTH_1, journey.lastVisit());
   }
 
   @Then("the authorisation endpoint accepts {string}")
   public void theAuthorisationEndpointAccepts(String uri) {
-    conformance.require(
-        Rule.must("AUTH-1"),
-        RedirectChecks.sentToBankLogin(uri),
-        journey.authorize(journey.authorizationFor(uri)));
+    loginPageShown(Rule.must("REG-2"), journey.visitWith(uri));
   }
 
   @Then("the authorisation endpoint refuses {string}")
   public void theAuthorisationEndpointRefuses(String uri) {
-    conformance.requireAll(
+    BrowserVisit visit = journey.visitWith(uri);
+    conformance.expectAll(
         Rule.must("AUTH-3"),
-        journey.authorize(journey.authorizationFor(uri)),
+        visit.answer(),
         RedirectChecks.errorPage(),
-        RedirectChecks.notRedirectedTo(uri));
+        RedirectChecks.notRedirectedTo(visit.redirectUri()));
   }
 
-  @Then("the bank shows an error page and does not redirect to {string}")
-  public void theBankShowsAnErrorPage(String uri) {
-    conformance.requireAll(
-        rules.forStatusOf(journey.last()),
-        journey.last(),
-        RedirectChecks.notRedirectedTo(uri),
+  @Then("the bank shows an error page and does not redirect to that redirect URI")
+  public void theBankShowsAnErrorPage() {
+    BrowserVisit visit = journey.lastVisit();
+    conformance.expectAll(
+        rules.forStatusOf(visit.answer()),
+        visit.answer(),
+        RedirectChecks.notRedirectedTo(visit.redirectUri()),
         RedirectChecks.errorPage());
-    conformance.require(rules.shapeRules(), RedirectChecks.htmlErrorPage(), journey.last());
+    conformance.expect(rules.shapeRules(), RedirectChecks.htmlErrorPage(), visit.answer());
   }
 
   @Then("the bank refuses the authorisation request")
   public void theBankRefusesTheAuthorisationRequest() {
-    conformance.require(
+    conformance.expect(
         rules.forStatusOf(journey.last()),
-        RedirectChecks.refusedOrErrorRedirect(journey.registeredUris().get(0)),
+        RedirectChecks.refusedOrErrorRedirect(journey.firstRegisteredUri()),
         journey.last());
+  }
+
+  private void loginPageShown(Rule rule, BrowserVisit visit) {
+    conformance.expectAll(
+        rule,
+        visit,
+        RedirectChecks.sentToBankAuthorisationHost(journey.authorisationHost()),
+        RedirectChecks.loginPageShown());
   }
 }

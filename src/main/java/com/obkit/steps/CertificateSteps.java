@@ -3,46 +3,47 @@ package com.obkit.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.obkit.checks.CertificateChecks;
-import com.obkit.checks.Conformance;
-import com.obkit.checks.Rule;
+import com.obkit.checks.Check;
 import com.obkit.pki.CertificateProfile;
 import com.obkit.pki.CredentialFiles;
-import com.obkit.pki.KeyId;
+import com.obkit.pki.Credentials;
+import com.obkit.pki.OrganizationId;
 import com.obkit.pki.PspRole;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Stage 1: the test certificate. These check the kit's own generator against the ETSI profiles, as
- * a MUST under CERT-1 (the certificate-profile rule): a certificate the kit gets wrong would make
- * every later verdict worthless.
+ * Stage 1, a self-check of the kit (feature tag {@code @kit-self-check}): the kit's own certificate
+ * generator against the ETSI profiles, and the files it keeps. These judge the kit, not the bank: a
+ * failure is a kit error (plain assertions), never a bank rule, and the bank's verdict does not
+ * count them.
  */
 public final class CertificateSteps {
-  private static final Rule ORG_ID = Rule.must("CERT-1");
-  private static final Rule PROFILE = Rule.must("CERT-1");
-
   private final CertificateWorkbench bench;
-  private final Conformance conformance;
-  private final TppState tpps;
-  private final Journey journey;
 
-  public CertificateSteps(
-      CertificateWorkbench bench, ScenarioKit kit, TppState tpps, Journey journey) {
+  public CertificateSteps(CertificateWorkbench bench) {
     this.bench = bench;
-    this.conformance = kit.conformance();
-    this.tpps = tpps;
-    this.journey = journey;
   }
 
   @Given("a TPP with organization identifier {string}")
   public void aTppWithOrganizationIdentifier(String orgId) {
     bench.organizationId(orgId);
+  }
+
+  @Given("a generated test certificate")
+  public void aGeneratedTestCertificate() {
+    bench.generateDefault();
   }
 
   @When("it generates a QSealC with the roles {roles} and the NCA {string} {string}")
@@ -57,40 +58,32 @@ public final class CertificateSteps {
 
   @Then("the certificate carries the organization identifier {string}")
   public void theCertificateCarriesTheOrganizationIdentifier(String orgId) {
-    conformance.require(
-        ORG_ID, CertificateChecks.organizationIdentifier(orgId), bench.issued().certificate());
+    holds(CertificateChecks.organizationIdentifier(orgId));
   }
 
   @Then("its PSD2 statement names the roles {roles} and the NCA {string} {string}")
   public void itsPsd2StatementNames(List<PspRole> roles, String ncaName, String ncaId) {
-    conformance.require(
-        PROFILE,
-        CertificateChecks.psd2Statement(roles, ncaName, ncaId),
-        bench.issued().certificate());
+    holds(CertificateChecks.psd2Statement(roles, ncaName, ncaId));
   }
 
   @Then("its key usages are {string}")
   public void itsKeyUsagesAre(String usages) {
-    conformance.require(
-        PROFILE, CertificateChecks.keyUsages(list(usages)), bench.issued().certificate());
+    holds(CertificateChecks.keyUsages(list(usages)));
   }
 
   @Then("its extended key usages are {string}")
   public void itsExtendedKeyUsagesAre(String usages) {
-    conformance.require(
-        PROFILE, CertificateChecks.extendedKeyUsages(list(usages)), bench.issued().certificate());
+    holds(CertificateChecks.extendedKeyUsages(list(usages)));
   }
 
   @Then("its QC statements declare compliance and the type {string}")
   public void itsQcStatementsDeclare(String type) {
-    conformance.require(
-        PROFILE, CertificateChecks.qcComplianceAndType(type), bench.issued().certificate());
+    holds(CertificateChecks.qcComplianceAndType(type));
   }
 
   @Then("it is signed with SHA-256 and an RSA key of at least 2048 bits")
   public void itIsSignedWithSha256() {
-    conformance.require(
-        PROFILE, CertificateChecks.sha256WithStrongRsa(), bench.issued().certificate());
+    holds(CertificateChecks.sha256WithStrongRsa());
   }
 
   @When("a TPP asks for a test certificate with organization identifier {string}")
@@ -98,22 +91,18 @@ public final class CertificateSteps {
     bench.tryOrganizationId(orgId);
   }
 
-  @Then("the kit refuses it, naming the identifier")
-  public void theKitRefusesItNamingTheIdentifier() {
-    assertThat(bench.refusal()).as("refusal of an invalid organization identifier").isPresent();
-    assertThat(bench.refusal().orElseThrow().getMessage()).contains("5.2.1");
-  }
-
-  @Given("a TPP with a generated test certificate")
-  public void aTppWithAGeneratedTestCertificate() {
-    tpps.use(journey.newTpp());
+  @Then("the kit refuses it, naming the identifier {string} and ETSI TS 119 495 section 5.2.1")
+  public void theKitRefusesIt(String orgId) {
+    assertThat(bench.refusal()).as("refusal of the organization identifier " + orgId).isPresent();
+    assertThat(bench.refusal().orElseThrow().getMessage()).contains(orgId).contains("5.2.1");
   }
 
   @Then(
       "the Key Id is \"SN=\" followed by the serial number in lowercase hex and \",CA=\" followed by the issuer")
   public void theKeyIdNamesSerialAndIssuer() {
-    var cert = tpps.current().credentials().certificate();
-    assertThat(tpps.current().credentials().keyId().toString())
+    X509Certificate cert = bench.issued().certificate();
+    // Computed here from the certificate, not by the kit's Key Id code (contract section 2).
+    assertThat(bench.issued().keyId().toString())
         .isEqualTo(
             "SN="
                 + cert.getSerialNumber().toString(16)
@@ -121,40 +110,46 @@ public final class CertificateSteps {
                 + cert.getIssuerX500Principal().getName("RFC1779"));
   }
 
-  @Then("the Key Id parses back to the certificate's serial number and issuer")
-  public void theKeyIdParsesBack() {
-    var credentials = tpps.current().credentials();
-    assertThat(KeyId.parse(credentials.keyId().toString()))
-        .isEqualTo(KeyId.of(credentials.certificate()));
-  }
-
   @When("it saves its credentials")
   public void itSavesItsCredentials() {
-    bench.use(tpps.current().credentials());
     bench.save();
   }
 
-  @Then("the certificate, the private key and the Key Id are written")
-  public void theCredentialsAreWritten() throws Exception {
-    assertThat(Files.readString(bench.saved().keyId()).trim())
-        .isEqualTo(tpps.current().credentials().keyId().toString());
-    assertThat(Files.readString(bench.saved().certificate()))
-        .startsWith("-----BEGIN CERTIFICATE-----");
+  @Then("the certificate, the private key and the Key Id are written and load back as the same")
+  public void theCredentialsAreWrittenAndLoadBack() throws IOException, GeneralSecurityException {
+    Credentials issued = bench.issued();
+    assertThat(Files.readString(bench.saved().keyId()).trim()).isEqualTo(issued.keyId().toString());
+    Credentials loaded =
+        CredentialFiles.loadPem(bench.saved().certificate(), bench.saved().privateKey(), null);
+    assertThat(loaded.certificate().getEncoded()).isEqualTo(issued.certificate().getEncoded());
+    // The loaded key must be the certificate's: sign with it, verify with the certificate.
+    byte[] probe = "kit self-check".getBytes(StandardCharsets.UTF_8);
+    Signature signer = Signature.getInstance("SHA256withRSA");
+    signer.initSign(loaded.privateKey());
+    signer.update(probe);
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withRSA");
+    verifier.initVerify(issued.certificate());
+    verifier.update(probe);
+    assertThat(verifier.verify(signature)).as("the saved key signs for the certificate").isTrue();
   }
 
   @Then("the private key file is readable by its owner only")
-  public void thePrivateKeyIsOwnerOnly() throws Exception {
+  public void thePrivateKeyIsOwnerOnly() throws IOException {
     assertThat(Files.getPosixFilePermissions(bench.saved().privateKey()))
         .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
   }
 
-  @Then("the saved credentials load back and sign requests the sandbox accepts")
-  public void theSavedCredentialsLoadBack() {
-    journey.useLoadedCredentials(
-        CredentialFiles.loadPem(bench.saved().certificate(), bench.saved().privateKey(), null));
+  /** A check of the kit's own output: its failure is the kit's, so a plain assertion. */
+  private void holds(Check<X509Certificate> check) {
+    assertThat(check.evaluate(bench.issued().certificate())).as(check.name()).isEmpty();
   }
 
   private static List<String> list(String commaSeparated) {
     return Arrays.stream(commaSeparated.split(",\\s*")).toList();
+  }
+
+  static OrganizationId sampleOrganization() {
+    return OrganizationId.of("PSDNL-DNB-R000001");
   }
 }

@@ -63,8 +63,10 @@ public final class CertificateWorkbench {
     return issued;
   }
 
-  public void use(Credentials credentials) {
-    this.issued = credentials;
+  /** A certificate of the default profile for a sample organization id. */
+  public Credentials generateDefault() {
+    organizationId(CertificateSteps.sampleOrganization().value());
+    return generate(CertificateProfile.SANDBOX, List.of(PspRole.PSP_AI), "NCA", "NL-DNB");
   }
 
   /** Saves to a fresh private temporary folder (never under reports/). */

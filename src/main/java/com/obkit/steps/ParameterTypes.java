@@ -1,5 +1,6 @@
 package com.obkit.steps;
 
+import com.obkit.client.RedirectUriVariant;
 import com.obkit.pki.CertificateSpec;
 import com.obkit.pki.PspRole;
 import com.obkit.signing.Tampering;
@@ -87,5 +88,15 @@ public final class ParameterTypes {
   @ParameterType("no code challenge|the \"plain\" PKCE method")
   public Optional<String> pkceDefect(String phrase) {
     return phrase.equals("no code challenge") ? Optional.empty() : Optional.of("plain");
+  }
+
+  /** A near miss of a registered redirect URI, as the AUTH-2 examples name it. */
+  @ParameterType(
+      "trailing slash added|trailing slash removed|trailing path segment removed|extra path segment"
+          + "|query removed|query changed|query added|fragment added|http instead of https"
+          + "|host in other case|explicit default port|other port|extra subdomain|userinfo trick"
+          + "|percent-encoded path character|last character removed")
+  public RedirectUriVariant variant(String phrase) {
+    return RedirectUriVariant.byPhrase(phrase);
   }
 }

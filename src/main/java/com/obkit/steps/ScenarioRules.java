@@ -2,8 +2,11 @@ package com.obkit.steps;
 
 import com.obkit.checks.Level;
 import com.obkit.checks.Rule;
+import com.obkit.client.HttpExchange;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,11 +22,7 @@ public final class ScenarioRules {
 
   void bind(Collection<String> tags) {
     ids =
-        tags.stream()
-            .map(RULE_TAG::matcher)
-            .filter(java.util.regex.Matcher::matches)
-            .map(m -> m.group(1))
-            .toList();
+        tags.stream().map(RULE_TAG::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
   }
 
@@ -38,10 +37,12 @@ public final class ScenarioRules {
   }
 
   /**
-   * The subject rules, plus ERR-1 when the bank answered with a server error where a refusal was
-   * due.
+   * The rules a status is checked under: the subject rules at the scenario's level, plus ERR-1 (a
+   * MUST) when the bank answered with a server error where a refusal was due. In a SHOULD scenario
+   * a 5xx therefore breaks ERR-1 and warns for the SHOULD rule; it never makes a SHOULD rule a
+   * MUST.
    */
-  public List<Rule> forStatusOf(com.obkit.client.HttpExchange x) {
+  public List<Rule> forStatusOf(HttpExchange x) {
     return x.status() >= 500 ? subjectAndErrorShape() : subject();
   }
 
@@ -54,13 +55,9 @@ public final class ScenarioRules {
     return level == Level.MUST ? subjectAndErrorShape() : List.of(errorShape());
   }
 
-  /**
-   * The subject rules plus ERR-1: for a server error where a client error was due (ERR-1 is a
-   * MUST).
-   */
+  /** The subject rules, each at the scenario's level, plus ERR-1 (a MUST). */
   public List<Rule> subjectAndErrorShape() {
-    List<Rule> rules = new java.util.ArrayList<>();
-    subject().forEach(r -> rules.add(Rule.must(r.id())));
+    List<Rule> rules = new ArrayList<>(subject());
     rules.add(errorShape());
     return rules;
   }

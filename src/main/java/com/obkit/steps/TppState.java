@@ -11,7 +11,7 @@ public final class TppState {
   public Tpp current() {
     if (current == null) {
       throw new IllegalStateException(
-          "the scenario has no TPP yet: start with 'Given a TPP with a generated test certificate'");
+          "the scenario has no TPP yet: start with 'Given a TPP with its test certificate'");
     }
     return current;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.obkit.report.RuleCatalogue;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.iban4j.IbanUtil;
 import org.junit.jupiter.api.AfterAll;
-import com.obkit.report.RuleCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
