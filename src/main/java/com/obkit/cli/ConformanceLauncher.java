@@ -39,15 +39,24 @@ public final class ConformanceLauncher {
    * The outcome of one run.
    *
    * @param verdict CONFORMANT, NOT CONFORMANT or INCONCLUSIVE
+   * @param exitCode the run's exit code (0, 1 or 2; 2 also when the TPP's registration could not be
+   *     restored)
    * @param failedMustRules the MUST rule ids broken
    * @param shouldWarnings the SHOULD rule ids broken
    * @param resultsByScenario scenario name + location → result label (passed, failed, warning, ...)
+   * @param messages scenario → its message (the reason of a not applicable one, a failure's text)
+   * @param failedChecks scenario → the names of its failed checks, in order
+   * @param brokenRules scenario → the rules its failed checks broke ({@code SIG-2 MUST})
    */
   public record RunResult(
       String verdict,
+      int exitCode,
       List<String> failedMustRules,
       List<String> shouldWarnings,
-      Map<String, String> resultsByScenario) {}
+      Map<String, String> resultsByScenario,
+      Map<String, String> messages,
+      Map<String, List<String>> failedChecks,
+      Map<String, List<String>> brokenRules) {}
 
   /**
    * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the
@@ -118,13 +127,30 @@ public final class ConformanceLauncher {
       List<String> warnings = new ArrayList<>();
       v.path("shouldWarnings").forEach(n -> warnings.add(n.asText()));
       Map<String, String> results = new LinkedHashMap<>();
-      v.path("outcomes")
-          .forEach(
-              o ->
-                  results.put(
-                      o.path("name").asText() + " @ " + o.path("location").asText(),
-                      o.path("result").asText()));
-      return new RunResult(v.path("verdict").asText(), failed, warnings, results);
+      Map<String, String> messages = new LinkedHashMap<>();
+      Map<String, List<String>> checks = new LinkedHashMap<>();
+      Map<String, List<String>> rules = new LinkedHashMap<>();
+      for (JsonNode o : v.path("outcomes")) {
+        String key = o.path("name").asText() + " @ " + o.path("location").asText();
+        results.put(key, o.path("result").asText());
+        messages.put(key, o.path("message").asText());
+        List<String> names = new ArrayList<>();
+        o.path("failedChecks").forEach(n -> names.add(n.asText()));
+        checks.put(key, names);
+        List<String> broken = new ArrayList<>();
+        o.path("brokenMustRules").forEach(n -> broken.add(n.asText() + " MUST"));
+        o.path("brokenShouldRules").forEach(n -> broken.add(n.asText() + " SHOULD"));
+        rules.put(key, broken);
+      }
+      return new RunResult(
+          v.path("verdict").asText(),
+          v.path("exitCode").asInt(2),
+          failed,
+          warnings,
+          results,
+          messages,
+          checks,
+          rules);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

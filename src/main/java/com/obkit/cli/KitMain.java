@@ -82,10 +82,6 @@ public final class KitMain implements Callable<Integer> {
     }
     ConformanceLauncher.RunResult result =
         new ConformanceLauncher(features).run(config, config.reports(), true);
-    return switch (result.verdict()) {
-      case "CONFORMANT" -> 0;
-      case "NOT CONFORMANT" -> 1;
-      default -> 2;
-    };
+    return result.exitCode();
   }
 }

@@ -65,7 +65,13 @@ final class AllureExtras {
           .writeValue(results.resolve("categories.json").toFile(), categories);
       Files.writeString(
           results.resolve("environment.properties"),
-          "Verdict=" + verdict.line().replace("VERDICT: ", "").replace("\n", " ") + "\n");
+          "Verdict="
+              + verdict.line().replace("VERDICT: ", "").replace("\n", " ")
+              + "\n"
+              + verdict
+                  .restore()
+                  .map(r -> "Registration=" + r.message().replace("\n", " ") + "\n")
+                  .orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write Allure categories into " + results, e);
     }

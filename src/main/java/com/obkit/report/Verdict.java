@@ -41,10 +41,22 @@ public final class Verdict {
   private final Set<String> warnedShouldRules;
   private final Outcome outcome;
   private final Optional<String> runError;
+  private final Optional<Restore> restore;
 
-  private Verdict(List<ScenarioOutcome> outcomes, Optional<String> runError) {
+  /**
+   * What the kit did at the end of a run with the TPP's own identity: it replayed the registration
+   * with exactly the kept redirect URIs.
+   *
+   * @param restored whether the bank has exactly those URIs registered again
+   * @param message the line for people (what is registered now, when it failed)
+   */
+  public record Restore(boolean restored, String message) {}
+
+  private Verdict(
+      List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
+    this.restore = restore;
     this.failedMustRules = new TreeSet<>();
     this.warnedShouldRules = new TreeSet<>();
     // Typed findings only: the rules the failed checks were called with, at their levels.
@@ -64,7 +76,7 @@ public final class Verdict {
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
-    return new Verdict(outcomes, Optional.empty());
+    return new Verdict(outcomes, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -72,7 +84,18 @@ public final class Verdict {
    * run).
    */
   public static Verdict of(List<ScenarioOutcome> outcomes, Optional<String> runError) {
-    return new Verdict(outcomes, runError);
+    return new Verdict(outcomes, runError, Optional.empty());
+  }
+
+  /** A verdict with the restore of the TPP's registration at the end of the run, if any. */
+  public static Verdict of(
+      List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
+    return new Verdict(outcomes, runError, restore);
+  }
+
+  /** The restore of the TPP's registration at the end of the run (own identity only). */
+  public Optional<Restore> restore() {
+    return restore;
   }
 
   public Optional<String> runError() {
@@ -83,6 +106,9 @@ public final class Verdict {
    * The process exit code: 0 conformant, 1 not conformant, 2 environment or configuration error.
    */
   public int exitCode() {
+    if (restore.isPresent() && !restore.get().restored()) {
+      return 2; // the bank is left changed: an environment error, whatever was judged
+    }
     return switch (outcome) {
       case CONFORMANT -> 0;
       case NOT_CONFORMANT -> 1;
@@ -126,6 +152,9 @@ public final class Verdict {
       sb.append(" | ").append(errors).append(" scenario(s) not judged: kit error");
     }
     runError.ifPresent(e -> sb.append(" | the run could not start: ").append(e));
+    restore
+        .filter(r -> !r.restored())
+        .ifPresent(r -> sb.append(" | the TPP's registration was NOT restored (exit code 2)"));
     return sb.toString();
   }
 
@@ -175,6 +204,7 @@ public final class Verdict {
         sb, "Environment faults (the bank could not be reached; not judged):", Kind.ENVIRONMENT);
     appendList(sb, "Kit errors (not judged):", Kind.ERROR);
     appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
+    restore.ifPresent(r -> sb.append(r.message()).append('\n'));
     sb.append(line());
     return sb.toString();
   }
@@ -281,6 +311,8 @@ public final class Verdict {
       json.put("verdict", outcome.label());
       json.put("exitCode", exitCode());
       json.put("runError", runError.orElse(""));
+      restore.ifPresent(
+          r -> json.put("restore", Map.of("restored", r.restored(), "message", r.message())));
       json.put("failedMustRules", failedMustRules);
       json.put("shouldWarnings", warnedShouldRules);
       Map<String, Long> counts = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import com.obkit.checks.NotApplicable;
 import com.obkit.checks.RuleViolation;
 import com.obkit.checks.ShouldWarning;
 import com.obkit.client.EnvironmentFault;
+import com.obkit.report.Verdict.Restore;
+import com.obkit.runtime.KitSession;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
@@ -151,7 +153,11 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         Optional.ofNullable(event.getResult())
             .map(Result::getError)
             .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage());
-    Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError);
+    // With the TPP's own identity the run ended by restoring its registration (the @AfterAll hook,
+    // which Cucumber runs before this event).
+    Optional<Restore> restore =
+        KitSession.lastRestoration().map(r -> new Restore(r.restored(), r.message()));
+    Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError, restore);
     synchronized (out) {
       out.println();
       out.println(verdict.summary());
