@@ -233,8 +233,15 @@ public final class Verdict {
           case ENVIRONMENT -> "ENV    ";
           case ERROR -> "ERROR  ";
         };
+    if (o.selfCheck() && o.kind() == Kind.PASSED) {
+      mark = "SELF   "; // the kit's own check, not a bank scenario
+    }
     String line =
-        mark + String.format("%5d ms ", o.duration().toMillis()) + o.rules() + " " + o.name();
+        mark
+            + String.format("%5d ms ", o.duration().toMillis())
+            + (o.selfCheck() ? "[kit self-check]" : o.rules())
+            + " "
+            + o.name();
     return o.kind() == Kind.PASSED ? line : line + "\n         " + o.message().orElse("");
   }
 

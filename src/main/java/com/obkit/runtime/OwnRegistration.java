@@ -91,8 +91,8 @@ public final class OwnRegistration {
     }
     byte[] digest = sha256(secret);
     boolean changed = secretDigest != null && !MessageDigest.isEqual(secretDigest, digest);
-    if (changed) {
-      secretChanges++;
+    if (changed && secretChanges++ == 0) {
+      // Once, loudly; the count is in the restore line of the summary and the verdict.
       System.err.println(
           "WARNING: the bank changed the client_secret of "
               + tpp.organizationId()
@@ -101,7 +101,8 @@ public final class OwnRegistration {
                   .map(p -> "; the current one is written to " + p)
                   .orElse(
                       "; set kit.registration.secretOut to a file to keep the current one (the"
-                          + " old one no longer works)"));
+                          + " old one no longer works)")
+              + "; further changes are counted in the summary");
     }
     secretDigest = digest;
     secretOut.ifPresent(p -> writeOwnerOnly(p, secret));

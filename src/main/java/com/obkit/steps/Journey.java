@@ -295,8 +295,13 @@ public final class Journey {
     if (runtime.ownRegistration().isEmpty() || !isSample(uri)) {
       return uri;
     }
-    boolean http = uri.startsWith("http://");
-    String key = http ? "https://" + uri.substring("http://".length()) : uri;
+    // The deliberate defects of a sample (plain http for REG-8, a #fragment for REG-5) are kept on
+    // the URI it maps to: only the sample's address is replaced.
+    int hash = uri.indexOf('#');
+    String fragment = hash < 0 ? "" : uri.substring(hash);
+    String address = hash < 0 ? uri : uri.substring(0, hash);
+    boolean http = address.startsWith("http://");
+    String key = http ? "https://" + address.substring("http://".length()) : address;
     String target = sampleUris.get(key);
     if (target == null) {
       List<String> available =
@@ -320,9 +325,10 @@ public final class Journey {
       target = available.get(index);
       sampleUris.put(key, target);
     }
-    return http && target.startsWith("https://")
-        ? "http://" + target.substring("https://".length())
-        : target;
+    return (http && target.startsWith("https://")
+            ? "http://" + target.substring("https://".length())
+            : target)
+        + fragment;
   }
 
   private static boolean isSample(String uri) {

@@ -97,6 +97,7 @@ class ConfigurationMatrixTest {
       Credentialing credentials, Accounts accounts, Mode mode) throws Exception {
     SandboxOptions options =
         SandboxOptions.defaults()
+            .withTls(false)
             .withMode(
                 mode == Mode.SANDBOX
                     ? SandboxOptions.Mode.SANDBOX
@@ -109,10 +110,10 @@ class ConfigurationMatrixTest {
         settings.put("kit.clientId", registerLive(settings));
       }
       if (accounts == Accounts.CONFIG) {
-        settings.put("kit.accounts.source", "config");
         if (mode == Mode.SANDBOX) {
           settings.put("kit.accounts", accountsMadeByHand(settings));
         }
+        settings.put("kit.accounts.source", "config");
       }
       KitConfig config = KitConfig.load(settings, Map.of());
 
@@ -131,6 +132,14 @@ class ConfigurationMatrixTest {
               });
       System.out.println("MATRIX " + credentials + " " + accounts + " " + mode);
       notApplicable.forEach((k, v) -> System.out.println("  NA " + k + " => " + v));
+      result
+          .resultsByScenario()
+          .forEach(
+              (k, v) -> {
+                if (!v.equals("passed") && !v.equals("not applicable")) {
+                  System.out.println("  " + v + " " + k + " => " + result.messages().get(k));
+                }
+              });
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
       assertThat(result.resultsByScenario()).hasSize(95);
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
