@@ -2,6 +2,7 @@ package com.obkit.runtime;
 
 import com.obkit.client.BankClient;
 import com.obkit.client.BankEndpoints;
+import com.obkit.client.SecretRegistry;
 import com.obkit.client.Tpp;
 import com.obkit.client.Transport;
 import com.obkit.config.BankMode;
@@ -44,6 +45,7 @@ public final class KitRuntime implements AutoCloseable {
   private final BankEndpoints endpoints;
   private final Transport transport;
   private final TppFactory tpps;
+  private final SecretRegistry secrets;
 
   private KitRuntime(
       KitConfig config,
@@ -56,6 +58,7 @@ public final class KitRuntime implements AutoCloseable {
     this.endpoints = endpoints;
     this.transport = transport;
     this.tpps = tpps;
+    this.secrets = SecretRegistry.forConfiguration(config);
   }
 
   /**
@@ -154,9 +157,17 @@ public final class KitRuntime implements AutoCloseable {
     return sandbox;
   }
 
+  /**
+   * The run's registry of secrets: every client of the run registers what it sends and receives;
+   * anything written to a report or the console can be scrubbed with it.
+   */
+  public SecretRegistry secrets() {
+    return secrets;
+  }
+
   /** A client for one scenario. */
   public BankClient newClient() {
-    return new BankClient(config, transport, endpoints);
+    return new BankClient(config, transport, endpoints, secrets);
   }
 
   @Override
