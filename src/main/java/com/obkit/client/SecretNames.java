@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * Which field, form, query and cookie names carry secret values, by what the name says rather than
  * by a fixed list: a bank may add fields nobody foresaw ({@code registration_access_token}, {@code
  * sessionToken}, {@code api_key}). Names that describe a secret without being one ({@code
- * token_type}, {@code token_endpoint}, {@code client_secret_expires_at}, {@code keyId}) are not
- * secret: masking or registering their values would hide facts the checks report and, for the
- * {@link SecretRegistry}, scrub ordinary words such as {@code client_secret_basic} from every
- * output.
+ * token_type}, {@code token_endpoint}, {@code client_secret_expires_at}, {@code keyId}, {@code
+ * public_key}) are not secret: masking or registering their values would hide facts the checks
+ * report and, for the {@link SecretRegistry}, scrub ordinary words such as {@code
+ * client_secret_basic} from every output.
  */
 final class SecretNames {
 

@@ -100,11 +100,15 @@ public final class SecretRegistry {
         || secret.contains("****(")) {
       return false;
     }
+    if (isRegistered(secret)) {
+      return false; // the common case: a value seen again in a later request or report
+    }
+    Map<String, String> derived = formsOf(secret); // outside the lock: other threads go on
     synchronized (lock) {
       if (!secrets.add(secret)) {
         return false;
       }
-      formsOf(secret).forEach(forms::putIfAbsent);
+      derived.forEach(forms::putIfAbsent);
       index = null;
       return true;
     }

@@ -238,6 +238,7 @@ public record SandboxOptions(
         registrationAccessToken);
   }
 
+  /** These options with or without a {@code registration_access_token} in registration answers. */
   public SandboxOptions withRegistrationAccessToken(boolean value) {
     return new SandboxOptions(
         host, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes, value);
