@@ -18,12 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The TPP's side of every call of the onboarding journey. One instance per scenario; each call
  * builds its own request spec from the run's {@link Transport} with the cross-cutting filters
  * (signing, then the redacting Allure attachment). Returns what the bank said, never judges it:
  * that is the checks' job.
+ *
+ * <p>Every secret the client sends or receives is registered with the run's {@link SecretRegistry}
+ * (by the attachment filter, which sees every request and response; and here for values a request
+ * only derives from, such as the PKCE verifier behind an S256 challenge), so that reports and
+ * messages can be scrubbed of it.
  */
 public final class BankClient {
 
@@ -32,15 +38,29 @@ public final class BankClient {
   private final KitConfig config;
   private final Transport transport;
   private final BankEndpoints endpoints;
+  private final SecretRegistry secrets;
 
-  public BankClient(KitConfig config, Transport transport, BankEndpoints endpoints) {
+  /**
+   * @param config the run's configuration
+   * @param transport how to reach the bank
+   * @param endpoints the bank's URLs
+   * @param secrets the run's registry of secrets, shared by every client of the run
+   */
+  public BankClient(
+      KitConfig config, Transport transport, BankEndpoints endpoints, SecretRegistry secrets) {
     this.config = config;
     this.transport = transport;
     this.endpoints = endpoints;
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
   }
 
   public BankEndpoints endpoints() {
     return endpoints;
+  }
+
+  /** The run's registry of secrets this client registers with and scrubs attachments by. */
+  public SecretRegistry secrets() {
+    return secrets;
   }
 
   /**
@@ -67,12 +87,16 @@ public final class BankClient {
             .contentType(FORM)
             // The form body is ASCII (URL-encoded), so the bytes signed are the bytes sent.
             .body(request.formBody());
+    request.formToken().ifPresent(secrets::register);
+    request.bearerToken().ifPresent(secrets::register);
     request.bearerToken().ifPresent(t -> spec.header("Authorization", "Bearer " + t));
     return send("POST", registrationLink, spec);
   }
 
   /** Sends the PSU's browser to the authorisation endpoint; redirects are never followed. */
   public HttpExchange authorize(String tenant, AuthorizationRequest request) {
+    // Never sent with S256, but it is what the token request will prove possession of.
+    secrets.register(request.codeVerifier());
     URI uri = URI.create(endpoints.authorization(tenant) + "?" + request.query());
     return send("GET", uri, spec().urlEncodingEnabled(false).accept("text/html"));
   }
@@ -96,6 +120,7 @@ public final class BankClient {
   }
 
   private SigningFilter signed(Tpp tpp, SigningProfile signing, Tampering tampering) {
+    secrets.registerPrivateKey(tpp.credentials().privateKey());
     return SigningFilter.of(tpp.credentials(), signing, config.bank().sendSslCertificate())
         .withTampering(tampering);
   }
@@ -103,7 +128,7 @@ public final class BankClient {
   private RequestSpecification spec(Filter... filters) {
     List<Filter> chain = new ArrayList<>(List.of(filters));
     // Last, so the attachment shows the headers actually sent.
-    chain.add(new RedactingAllureFilter());
+    chain.add(new RedactingAllureFilter(secrets));
     return RestAssured.given(
             new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build())
         .filters(chain);

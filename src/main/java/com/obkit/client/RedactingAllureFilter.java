@@ -1,5 +1,6 @@
 package com.obkit.client;
 
+import io.qameta.allure.Allure;
 import io.qameta.allure.attachment.DefaultAttachmentProcessor;
 import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
 import io.qameta.allure.attachment.http.HttpRequestAttachment;
@@ -11,58 +12,87 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Attaches each request and its response to the current Allure step, like allure-rest-assured's
- * filter, but with every secret masked by {@link Redactor} first. Must run last, after the signing
- * filter, so the attachment shows the headers actually sent.
+ * Registers the secrets of each request and its response with the run's {@link SecretRegistry}, and
+ * attaches both to the current Allure step, like allure-rest-assured's filter, but masked twice:
+ * first by name ({@link Redactor}), then by value ({@link SecretRegistry#scrub}), which catches
+ * secrets under names nobody foresaw and secrets quoted elsewhere. Must run last, after the signing
+ * filter, so it sees (and attaches) the headers actually sent.
  */
 public final class RedactingAllureFilter implements Filter {
 
   private final DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
+  private final SecretRegistry secrets;
+
+  /**
+   * @param secrets the run's registry: told every secret seen, and used to scrub the attachments
+   */
+  public RedactingAllureFilter(SecretRegistry secrets) {
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
+  }
 
   @Override
   public Response filter(
       FilterableRequestSpecification request,
       FilterableResponseSpecification response,
       FilterContext ctx) {
-    if (io.qameta.allure.Allure.getLifecycle().getCurrentTestCaseOrStep().isEmpty()) {
-      return ctx.next(
-          request, response); // a run without Allure (the kit's self-tests): nothing to attach to
-    }
-    Map<String, String> requestHeaders = new LinkedHashMap<>();
+    List<Map.Entry<String, String>> requestHeaders = new ArrayList<>();
     for (Header h : request.getHeaders()) {
-      requestHeaders.put(h.getName(), h.getValue());
+      requestHeaders.add(Map.entry(h.getName(), h.getValue()));
     }
-    String url = Redactor.url(request.getURI());
-    HttpRequestAttachment.Builder req =
-        HttpRequestAttachment.Builder.create(
-                "Request " + request.getMethod() + " " + pathOf(url), url)
-            .setMethod(request.getMethod())
-            .setHeaders(Redactor.headers(requestHeaders));
     String body = bodyText(request.getBody());
-    if (body != null) {
-      req.setBody(Redactor.body(request.getContentType(), body));
+    // Registered before anything is attached, so that the attachments are scrubbed of them.
+    SecretHarvest.fromRequest(
+        secrets, requestHeaders, request.getURI(), request.getContentType(), body);
+    // A run without Allure (the kit's self-tests) has nothing to attach to, but still registers.
+    boolean attach = Allure.getLifecycle().getCurrentTestCaseOrStep().isPresent();
+    String url = secrets.scrub(Redactor.url(request.getURI()));
+    if (attach) {
+      HttpRequestAttachment.Builder req =
+          HttpRequestAttachment.Builder.create(
+                  "Request " + request.getMethod() + " " + pathOf(url), url)
+              .setMethod(request.getMethod())
+              .setHeaders(masked(requestHeaders));
+      if (body != null) {
+        req.setBody(secrets.scrub(Redactor.body(request.getContentType(), body)));
+      }
+      processor.addAttachment(req.build(), new FreemarkerAttachmentRenderer("http-request.ftl"));
     }
-    processor.addAttachment(req.build(), new FreemarkerAttachmentRenderer("http-request.ftl"));
 
     Response res = ctx.next(request, response);
 
-    Map<String, String> responseHeaders = new LinkedHashMap<>();
+    List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
     for (Header h : res.getHeaders()) {
-      responseHeaders.put(h.getName(), h.getValue());
+      responseHeaders.add(Map.entry(h.getName(), h.getValue()));
     }
-    HttpResponseAttachment attachment =
-        HttpResponseAttachment.Builder.create("Response " + res.getStatusCode())
-            .setUrl(url)
-            .setResponseCode(res.getStatusCode())
-            .setHeaders(Redactor.headers(responseHeaders))
-            .setBody(Redactor.body(res.getContentType(), res.getBody().asString()))
-            .build();
-    processor.addAttachment(attachment, new FreemarkerAttachmentRenderer("http-response.ftl"));
+    String responseBody = res.getBody().asString();
+    SecretHarvest.fromResponse(secrets, responseHeaders, res.getContentType(), responseBody);
+    if (attach) {
+      HttpResponseAttachment attachment =
+          HttpResponseAttachment.Builder.create("Response " + res.getStatusCode())
+              .setUrl(url)
+              .setResponseCode(res.getStatusCode())
+              .setHeaders(masked(responseHeaders))
+              .setBody(secrets.scrub(Redactor.body(res.getContentType(), responseBody)))
+              .build();
+      processor.addAttachment(attachment, new FreemarkerAttachmentRenderer("http-response.ftl"));
+    }
     return res;
+  }
+
+  /** Headers masked by name, then scrubbed by value; a repeated header keeps its last value. */
+  private Map<String, String> masked(List<Map.Entry<String, String>> headers) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> h : headers) {
+      out.put(h.getKey(), secrets.scrub(Redactor.header(h.getKey(), h.getValue())));
+    }
+    return out;
   }
 
   private static String pathOf(String url) {

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * access tokens, access and refresh tokens, authorisation codes, PKCE verifiers, passwords and
  * digipass numbers, in headers, JSON bodies, form bodies and URL queries. A masked value keeps its
  * first four characters and its length, enough to tell two values apart while debugging.
+ *
+ * <p>This is the first line, by name: besides the names listed here, any name {@link SecretNames}
+ * judges secret ({@code registration_access_token}, {@code X-Api-Key}) is masked. The second line,
+ * by value wherever it appears, is the run's {@link SecretRegistry}.
  */
 public final class Redactor {
 
@@ -63,7 +67,13 @@ public final class Redactor {
   /** A header value, masked when the header carries credentials. */
   public static String header(String name, String value) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (!SECRET_HEADERS.contains(n) || value == null) {
+    if (value == null) {
+      return null;
+    }
+    if (n.equals("cookie") || n.equals("set-cookie")) {
+      return cookies(value, n.equals("set-cookie"));
+    }
+    if (!SECRET_HEADERS.contains(n) && !SecretNames.isSecret(n)) {
       return n.equals("location") ? url(value) : value;
     }
     int space = value.indexOf(' ');
@@ -72,6 +82,27 @@ public final class Redactor {
       return scheme + " " + mask(value.substring(space + 1).trim());
     }
     return mask(value);
+  }
+
+  /**
+   * Cookie values masked, names kept; for {@code Set-Cookie} only the first pair is the cookie (the
+   * attributes after it, {@code Path=/; HttpOnly}, are shown).
+   */
+  private static String cookies(String value, boolean setCookie) {
+    String[] parts = value.split(";", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        sb.append(';');
+      }
+      int eq = parts[i].indexOf('=');
+      boolean cookie = !setCookie || i == 0;
+      sb.append(
+          cookie && eq >= 0
+              ? parts[i].substring(0, eq + 1) + mask(parts[i].substring(eq + 1))
+              : parts[i]);
+    }
+    return sb.toString();
   }
 
   /** All headers, masked. */
@@ -90,7 +121,7 @@ public final class Redactor {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String name = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      String value = SECRET_NAMES.contains(name) ? mask(m.group(3)) : m.group(3);
+      String value = isSecretParameter(name) ? mask(m.group(3)) : m.group(3);
       m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
     }
     m.appendTail(sb);
@@ -123,7 +154,7 @@ public final class Redactor {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-      if (eq >= 0 && SECRET_NAMES.contains(decoded)) {
+      if (eq >= 0 && isSecretParameter(decoded)) {
         String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         sb.append(name).append('=').append(URLEncoder.encode(mask(value), StandardCharsets.UTF_8));
       } else {
@@ -148,12 +179,18 @@ public final class Redactor {
     }
   }
 
+  private static boolean isSecretParameter(String lowerCaseName) {
+    return SECRET_NAMES.contains(lowerCaseName) || SecretNames.isSecret(lowerCaseName);
+  }
+
   private static void maskNode(JsonNode node) {
     if (node instanceof ObjectNode object) {
       Map<String, String> replace = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : object.properties()) {
-        if (JSON_SECRET_NAMES.contains(e.getKey().toLowerCase(Locale.ROOT))
-            && e.getValue().isValueNode()) {
+        String name = e.getKey().toLowerCase(Locale.ROOT);
+        if ((JSON_SECRET_NAMES.contains(name) || SecretNames.isSecretJsonField(e.getKey()))
+            && e.getValue().isValueNode()
+            && !e.getValue().isNull()) {
           replace.put(e.getKey(), mask(e.getValue().asText()));
         } else {
           maskNode(e.getValue());

@@ -2,6 +2,7 @@ package com.obkit.runtime;
 
 import com.obkit.client.BankClient;
 import com.obkit.client.BankEndpoints;
+import com.obkit.client.SecretRegistry;
 import com.obkit.client.Tpp;
 import com.obkit.client.Transport;
 import com.obkit.config.BankMode;
@@ -48,6 +49,7 @@ public final class KitRuntime implements AutoCloseable {
   private final Optional<OwnRegistration> own;
   private final Thread restoreOnExit;
   private volatile Optional<OwnRegistration.Restoration> restoration = Optional.empty();
+  private final SecretRegistry secrets;
 
   private KitRuntime(
       KitConfig config,
@@ -72,6 +74,7 @@ public final class KitRuntime implements AutoCloseable {
     // Ctrl-C (or any exit) before the run's end still restores the TPP's registration.
     this.restoreOnExit = new Thread(this::restore, "obkit-restore-registration");
     own.ifPresent(o -> Runtime.getRuntime().addShutdownHook(restoreOnExit));
+    this.secrets = SecretRegistry.forConfiguration(config);
   }
 
   /**
@@ -173,12 +176,20 @@ public final class KitRuntime implements AutoCloseable {
 
   /** {@code text} with every secret this run has seen masked (see the secret registry). */
   public String scrub(String text) {
-    return text;
+    return secrets.scrub(text);
+  }
+
+  /**
+   * The run's registry of secrets: every client of the run registers what it sends and receives;
+   * anything written to a report or the console can be scrubbed with it.
+   */
+  public SecretRegistry secrets() {
+    return secrets;
   }
 
   /** A client for one scenario. */
   public BankClient newClient() {
-    return new BankClient(config, transport, endpoints);
+    return new BankClient(config, transport, endpoints, secrets);
   }
 
   /**

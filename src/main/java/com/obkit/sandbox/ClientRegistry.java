@@ -100,6 +100,14 @@ final class ClientRegistry {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
   }
 
+  /**
+   * A fresh RFC 7592 registration access token, reported as a secret; the sandbox has no client
+   * configuration endpoint, so it is never checked or kept.
+   */
+  String registrationAccessToken() {
+    return secrets.secret(32);
+  }
+
   /** Registers or re-registers the organization's client, the faithful way (REG-2). */
   Client register(
       OrganizationId organizationId,

@@ -95,6 +95,9 @@ final class RegistrationEndpoint {
     body.put("client_id_issued_at", client.clientIdIssuedAt().getEpochSecond());
     body.put("client_secret_expires_at", 0);
     client.sectorIdentifierUri().ifPresent(s -> body.put("sector_identifier_uri", s));
+    if (options.registrationAccessToken()) {
+      body.put("registration_access_token", clients.registrationAccessToken());
+    }
     ctx.status(options.deviates(Deviation.REGISTRATION_ANSWERS_200) ? 200 : 201);
     ctx.header("Cache-Control", "no-store");
     ctx.header("Pragma", "no-cache");

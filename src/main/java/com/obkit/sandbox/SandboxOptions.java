@@ -24,6 +24,9 @@ import java.util.TreeSet;
  *     contract rule (for the kit's self-tests); parsed by {@link Deviation#parse} (so a typo fails
  *     here) and kept as the constants' names
  * @param maxBodyBytes largest request body accepted; larger bodies get 413
+ * @param registrationAccessToken whether the registration answer also carries an RFC 7592 {@code
+ *     registration_access_token}: a secret under a name the kit's redaction does not list, for the
+ *     kit's leak test (RFC 7591 allows extra fields, so this breaks no rule and is no deviation)
  */
 public record SandboxOptions(
     String host,
@@ -34,7 +37,8 @@ public record SandboxOptions(
     Duration latency,
     Clock clock,
     Set<String> deviations,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    boolean registrationAccessToken) {
 
   /** Which environment of the bank the sandbox imitates (contract section 1). */
   public enum Mode {
@@ -77,6 +81,20 @@ public record SandboxOptions(
     deviations = Collections.unmodifiableSet(canonical);
   }
 
+  /** As the canonical constructor, without a {@code registration_access_token}. */
+  public SandboxOptions(
+      String host,
+      int port,
+      boolean tls,
+      Mode mode,
+      Duration tokenLifetime,
+      Duration latency,
+      Clock clock,
+      Set<String> deviations,
+      int maxBodyBytes) {
+    this(host, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes, false);
+  }
+
   /**
    * 127.0.0.1, ephemeral port, TLS, sandbox mode, 86400 s tokens, no latency, the system clock, no
    * deviations, 64 KiB bodies.
@@ -96,47 +114,134 @@ public record SandboxOptions(
 
   public SandboxOptions withHost(String value) {
     return new SandboxOptions(
-        value, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+        value,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withPort(int value) {
     return new SandboxOptions(
-        host, value, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+        host,
+        value,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withTls(boolean value) {
     return new SandboxOptions(
-        host, port, value, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+        host,
+        port,
+        value,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withMode(Mode value) {
     return new SandboxOptions(
-        host, port, tls, value, tokenLifetime, latency, clock, deviations, maxBodyBytes);
+        host,
+        port,
+        tls,
+        value,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withTokenLifetime(Duration value) {
     return new SandboxOptions(
-        host, port, tls, mode, value, latency, clock, deviations, maxBodyBytes);
+        host,
+        port,
+        tls,
+        mode,
+        value,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withLatency(Duration value) {
     return new SandboxOptions(
-        host, port, tls, mode, tokenLifetime, value, clock, deviations, maxBodyBytes);
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        value,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withClock(Clock value) {
     return new SandboxOptions(
-        host, port, tls, mode, tokenLifetime, latency, value, deviations, maxBodyBytes);
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        value,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withDeviations(Set<String> value) {
     return new SandboxOptions(
-        host, port, tls, mode, tokenLifetime, latency, clock, value, maxBodyBytes);
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        value,
+        maxBodyBytes,
+        registrationAccessToken);
   }
 
   public SandboxOptions withMaxBodyBytes(int value) {
     return new SandboxOptions(
-        host, port, tls, mode, tokenLifetime, latency, clock, deviations, value);
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        value,
+        registrationAccessToken);
+  }
+
+  /** These options with or without a {@code registration_access_token} in registration answers. */
+  public SandboxOptions withRegistrationAccessToken(boolean value) {
+    return new SandboxOptions(
+        host, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes, value);
   }
 
   /** Whether deviation {@code name} (as {@link Deviation#parse} reads it) is switched on. */

@@ -1,5 +1,6 @@
 package com.obkit.steps;
 
+import com.obkit.runtime.KitSession;
 import io.cucumber.java.Scenario;
 
 /** Notes a scenario writes into its report (Cucumber JSON and Allure); never secrets. */
@@ -12,7 +13,8 @@ public final class ScenarioLog {
 
   public void note(String text) {
     if (scenario != null) {
-      scenario.log(text);
+      // A note may quote the bank's answers: the run's registry masks any secret among them.
+      scenario.log(KitSession.current().secrets().scrub(text));
     }
   }
 }

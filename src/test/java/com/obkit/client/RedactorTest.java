@@ -58,4 +58,41 @@ class RedactorTest {
     assertThat(Redactor.body("application/json", "{\"client_secret\":\"" + SECRET))
         .doesNotContain(SECRET);
   }
+
+  @Test
+  void masksFieldsNobodyForesawByWhatTheirNameSays() {
+    String json =
+        "{\"registration_access_token\":\""
+            + TOKEN
+            + "\",\"sessionToken\":\""
+            + SECRET
+            + "\",\"token_type\":\"Bearer\",\"token_endpoint_auth_method\":\"client_secret_basic\","
+            + "\"client_secret_expires_at\":0,\"keyId\":\"SN=1234567890\"}";
+    String masked = Redactor.body("application/json", json);
+    assertThat(masked)
+        .doesNotContain(TOKEN)
+        .doesNotContain(SECRET)
+        .contains("\"Bearer\"")
+        .contains("client_secret_basic")
+        .contains("\"client_secret_expires_at\" : 0")
+        .contains("SN=1234567890");
+    assertThat(Redactor.form("api_key=" + SECRET + "&grant_type=authorization_code"))
+        .doesNotContain(SECRET)
+        .contains("grant_type=authorization_code");
+    assertThat(Redactor.url("https://tpp.example/cb#access_token=" + TOKEN + "&token_type=Bearer"))
+        .doesNotContain(TOKEN)
+        .contains("token_type=Bearer");
+  }
+
+  @Test
+  void masksSecretHeadersByNameAndCookieValuesButNotTheirAttributes() {
+    assertThat(Redactor.header("X-Api-Key", SECRET)).doesNotContain(SECRET).startsWith("Zx9-");
+    assertThat(Redactor.header("Set-Cookie", "SID=" + SECRET + "; Path=/; HttpOnly"))
+        .isEqualTo("SID=Zx9-****(35 chars); Path=/; HttpOnly");
+    assertThat(Redactor.header("Cookie", "a=" + SECRET + "; b=" + TOKEN))
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN)
+        .startsWith("a=Zx9-");
+    assertThat(Redactor.header("Digest", "SHA-256=abc")).isEqualTo("SHA-256=abc");
+  }
 }
