@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.obkit.config.BankMode;
 import com.obkit.config.KitConfig;
 import com.obkit.runtime.KitSession;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -71,6 +73,9 @@ public final class ConformanceLauncher {
    * expression (e.g. {@code @SIG-3}).
    */
   public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
+    if (fullReports) {
+      ReportsFolder.clean(reports);
+    }
     KitSession.preset(config);
     StringBuilder plugins = new StringBuilder("com.obkit.report.VerdictPlugin:").append(reports);
     if (fullReports) {
@@ -88,7 +93,7 @@ public final class ConformanceLauncher {
     LauncherDiscoveryRequest request =
         builder
             .selectors(selectDirectory(features.toFile()))
-            .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
+            .filters(EngineFilter.includeEngines("cucumber"))
             .configurationParameter("cucumber.glue", "com.obkit.steps")
             .configurationParameter("cucumber.plugin", plugins.toString())
             .configurationParameter("cucumber.publish.quiet", "true")
@@ -113,6 +118,33 @@ public final class ConformanceLauncher {
       KitSession.stop();
     }
     return read(reports.resolve("verdict.json"));
+  }
+
+  /**
+   * Prints the plan of a run with {@code config} (a Cucumber dry run: no glue runs, nothing is
+   * sent): every scenario, whether it changes the registration, the requests it would send.
+   */
+  public void plan(KitConfig config, String tagExpression) {
+    boolean own = config.ownIdentity();
+    boolean forbidden =
+        own
+            && config.bankMode() == BankMode.PRODUCTION
+            && !config.registration().allowProductionRegistration();
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+    if (tagExpression != null) {
+      builder.configurationParameter("cucumber.filter.tags", tagExpression);
+    }
+    LauncherFactory.create()
+        .execute(
+            builder
+                .selectors(selectDirectory(features.toFile()))
+                .filters(EngineFilter.includeEngines("cucumber"))
+                .configurationParameter("cucumber.glue", "com.obkit.steps")
+                .configurationParameter("cucumber.execution.dry-run", "true")
+                .configurationParameter(
+                    "cucumber.plugin", "com.obkit.cli.PlanPlugin:" + own + ":" + forbidden)
+                .configurationParameter("cucumber.publish.quiet", "true")
+                .build());
   }
 
   static RunResult read(Path verdictFile) {

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kit",
     mixinStandardHelpOptions = true,
-    subcommands = {CertificateCommand.class, CurlCommand.class},
+    subcommands = {PlanCommand.class, CertificateCommand.class, CurlCommand.class},
     description =
-        "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: certificate, curl.",
+        "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: plan,"
+            + " certificate, curl.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:CONFORMANT",
@@ -48,6 +49,13 @@ public final class KitMain implements Callable<Integer> {
   Path features;
 
   @Option(
+      names = "--dry-run",
+      description =
+          "Print the plan (every scenario, whether it changes the registration, the requests it"
+              + " would send) and send nothing.")
+  boolean dryRun;
+
+  @Option(
       names = "--no-exit",
       description =
           "Return instead of exiting (when run inside Maven, before the report is published).")
@@ -65,23 +73,44 @@ public final class KitMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    KitConfig config;
+    try {
+      config = load(env, settings);
+      KitRuntime.validate(config);
+    } catch (ConfigException e) {
+      return configurationError(e);
+    }
+    ConformanceLauncher launcher = new ConformanceLauncher(features);
+    if (dryRun) {
+      launcher.plan(config, null);
+      return 0;
+    }
+    if (config.targetsLiveProduction() && !config.productionConfirmed()) {
+      // Do no harm: say what the run would do, and stop before any request.
+      launcher.plan(config, null);
+      return configurationError(new ConfigException(KitRuntime.unconfirmedProduction(config)));
+    }
+    try {
+      return launcher.run(config, config.reports(), true).exitCode();
+    } catch (ConfigException e) {
+      return configurationError(e);
+    }
+  }
+
+  private int configurationError(ConfigException e) {
+    configurationFailed = true;
+    System.err.println("CONFIGURATION ERROR: " + e.getMessage());
+    return 2;
+  }
+
+  /** The configuration from this JVM's system properties, environment, profile and settings. */
+  static KitConfig load(String env, Map<String, String> settings) {
     Map<String, String> sys = new HashMap<>();
     System.getProperties().forEach((k, v) -> sys.put(String.valueOf(k), String.valueOf(v)));
     if (env != null) {
       sys.put("kit.env", env);
     }
     sys.putAll(settings);
-    KitConfig config;
-    try {
-      config = KitConfig.load(sys, System.getenv());
-      KitRuntime.validate(config);
-    } catch (ConfigException e) {
-      configurationFailed = true;
-      System.err.println("CONFIGURATION ERROR: " + e.getMessage());
-      return 2;
-    }
-    ConformanceLauncher.RunResult result =
-        new ConformanceLauncher(features).run(config, config.reports(), true);
-    return result.exitCode();
+    return KitConfig.load(sys, System.getenv());
   }
 }

@@ -83,6 +83,9 @@ public final class KitRuntime implements AutoCloseable {
    * @throws ConfigException for a bad key, file or certificate
    */
   public static KitRuntime start(KitConfig config) {
+    if (config.targetsLiveProduction() && !config.productionConfirmed()) {
+      throw new ConfigException(unconfirmedProduction(config));
+    }
     Optional<Tpp> configured = configuredTpp(config);
     List<X509Certificate> trust = new ArrayList<>(trustedCertificates(config));
     KeyPool keys = new KeyPool(KEY_POOL_SIZE);
@@ -133,6 +136,30 @@ public final class KitRuntime implements AutoCloseable {
     configuredTpp(config);
     trustedCertificates(config);
     mutualTlsCredentials(config);
+  }
+
+  /**
+   * Why a production run against a real host stops before any request without {@code
+   * kit.production.confirm=true}, and what it would do.
+   */
+  public static String unconfirmedProduction(KitConfig config) {
+    boolean registers =
+        !config.ownIdentity() || config.registration().allowProductionRegistration();
+    return "kit.production.confirm is not true: this run would send signed requests to the"
+        + " production bank at "
+        + config.baseUrl().map(URI::toString).orElse("?")
+        + (config.ownIdentity()
+            ? " as " + config.organizationId().map(Object::toString).orElse("the configured TPP")
+            : "")
+        + (config.ownIdentity()
+            ? registers
+                ? ", REPLAY THE TPP'S LIVE REGISTRATION (kit.production.allowRegistration=true) and"
+                    + " restore kit.registration.keepRedirectUris at the end"
+                : ", registering nothing (production is read-only)"
+            : "")
+        + ". Preview it with 'kit plan --env "
+        + config.env()
+        + "', then set kit.production.confirm=true (or KIT_PRODUCTION_CONFIRM=true)";
   }
 
   /** The QWAC for mutual TLS (production), loaded and checked against its key. */

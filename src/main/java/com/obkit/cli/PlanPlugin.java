@@ -1,0 +1,124 @@
+package com.obkit.cli;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
+import io.cucumber.plugin.event.TestCase;
+import io.cucumber.plugin.event.TestCaseStarted;
+import io.cucumber.plugin.event.TestRunFinished;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+
+/**
+ * The plan of a run, from a Cucumber dry run (no step executes, no request is sent): every scenario
+ * that would run, whether it changes the TPP's registration at the bank, and the requests its steps
+ * would send, read from the steps' own words. Arguments: {@code com.obkit.cli.PlanPlugin:<own
+ * identity>:<registration forbidden>} (booleans), which say whether a registration would change the
+ * TPP's real one, or is not done at all (production, read-only).
+ */
+public final class PlanPlugin implements ConcurrentEventListener {
+
+  /** A step phrase and the requests it sends. */
+  private record Phrase(Pattern pattern, String requests, boolean registers) {}
+
+  private static final List<Phrase> PHRASES =
+      List.of(
+          phrase("requests? an initial access token", "GET onboarding", false),
+          phrase("holds an initial access token", "GET onboarding", false),
+          phrase("registers a new certificate", "GET onboarding (renewed certificate)", false),
+          phrase("has registered the redirect", "GET onboarding, POST registration", true),
+          phrase("replays the whole flow", "GET onboarding, POST registration", true),
+          phrase("registers (the|no) redirect", "POST registration (after GET onboarding)", true),
+          phrase(
+              "sent to the authorisation endpoint",
+              "GET authorisation endpoint (+ login page)",
+              false),
+          phrase("creates two test accounts", "POST test-accounts x2", false),
+          phrase("creates a test account", "POST test-accounts", false),
+          phrase("asks a production environment for a test account", "POST test-accounts", false));
+
+  private final boolean ownIdentity;
+  private final boolean registrationForbidden;
+  private final PrintStream out = System.out;
+  private final ConcurrentLinkedQueue<TestCase> cases = new ConcurrentLinkedQueue<>();
+
+  /**
+   * @param arguments {@code <own identity>:<registration forbidden>}
+   */
+  public PlanPlugin(String arguments) {
+    String[] a = arguments.split(":");
+    this.ownIdentity = Boolean.parseBoolean(a[0]);
+    this.registrationForbidden = a.length > 1 && Boolean.parseBoolean(a[1]);
+  }
+
+  private static Phrase phrase(String regex, String requests, boolean registers) {
+    return new Phrase(Pattern.compile(regex), requests, registers);
+  }
+
+  @Override
+  public void setEventPublisher(EventPublisher publisher) {
+    publisher.registerHandlerFor(TestCaseStarted.class, e -> cases.add(e.getTestCase()));
+    publisher.registerHandlerFor(TestRunFinished.class, e -> print());
+  }
+
+  private void print() {
+    int registering = 0;
+    int total = 0;
+    StringBuilder sb = new StringBuilder("PLAN (nothing was sent):\n");
+    for (TestCase c : cases) {
+      total++;
+      List<String> requests = new ArrayList<>();
+      boolean registers = false;
+      for (var step : c.getTestSteps()) {
+        if (step instanceof PickleStepTestStep s) {
+          String text = s.getStep().getText().toLowerCase(Locale.ROOT);
+          for (Phrase p : PHRASES) {
+            if (p.pattern().matcher(text).find()) {
+              requests.add(p.requests());
+              registers |= p.registers();
+              break;
+            }
+          }
+        }
+      }
+      String change;
+      if (!registers) {
+        change = "no registration change";
+      } else if (!ownIdentity) {
+        change = "registers its own fresh organization id";
+      } else if (registrationForbidden) {
+        change = "NOT APPLICABLE: would change the live registration (production is read-only)";
+      } else {
+        change = "CHANGES the TPP's registration (restored at the end)";
+        registering++;
+      }
+      sb.append("- ")
+          .append(c.getName())
+          .append(" ")
+          .append(c.getTags().stream().filter(t -> t.matches("@[A-Z]{2,5}-\\d{1,2}")).toList())
+          .append("\n    ")
+          .append(change)
+          .append("; requests: ")
+          .append(requests.isEmpty() ? "none" : String.join("; ", requests))
+          .append('\n');
+    }
+    sb.append(total).append(" scenarios");
+    if (ownIdentity) {
+      sb.append(", ")
+          .append(registering)
+          .append(" of them change the TPP's registration")
+          .append(
+              registering > 0
+                  ? "; at the end: GET onboarding, POST registration with exactly"
+                      + " kit.registration.keepRedirectUris (the restore)"
+                  : "");
+    }
+    synchronized (out) {
+      out.println(sb);
+    }
+  }
+}
