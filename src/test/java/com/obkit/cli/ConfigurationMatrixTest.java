@@ -1,11 +1,13 @@
 package com.obkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.obkit.client.BankClient;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.RegistrationRequest;
 import com.obkit.client.Tpp;
+import com.obkit.config.ConfigException;
 import com.obkit.config.KitConfig;
 import com.obkit.pki.CertificateSpec;
 import com.obkit.pki.CredentialFiles;
@@ -19,15 +21,19 @@ import com.obkit.sandbox.ReferenceSandbox;
 import com.obkit.sandbox.SandboxOptions;
 import com.obkit.signing.Tampering;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -130,16 +136,6 @@ class ConfigurationMatrixTest {
                   notApplicable.put(scenario, result.messages().get(scenario));
                 }
               });
-      System.out.println("MATRIX " + credentials + " " + accounts + " " + mode);
-      notApplicable.forEach((k, v) -> System.out.println("  NA " + k + " => " + v));
-      result
-          .resultsByScenario()
-          .forEach(
-              (k, v) -> {
-                if (!v.equals("passed") && !v.equals("not applicable")) {
-                  System.out.println("  " + v + " " + k + " => " + result.messages().get(k));
-                }
-              });
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
       assertThat(result.resultsByScenario()).hasSize(95);
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
@@ -147,6 +143,62 @@ class ConfigurationMatrixTest {
         assertThat(bank.state().redirectUris(ORG)).as("registered after the run").isEqualTo(KEEP);
       }
     }
+  }
+
+  @Test
+  void productionRegistersOnlyWhenAllowedAndRestoresTheKeptUris() throws Exception {
+    try (ReferenceSandbox bank =
+        ReferenceSandbox.start(
+            SandboxOptions.defaults().withTls(false).withMode(SandboxOptions.Mode.PRODUCTION))) {
+      Map<String, String> settings = settings(Credentialing.PEM, Mode.PRODUCTION, bank.baseUrl());
+      settings.put("kit.clientId", registerLive(settings));
+      settings.put("kit.production.allowRegistration", "true");
+      settings.put("kit.registration.secretOut", dir.resolve("client-secret.txt").toString());
+
+      ConformanceLauncher.RunResult result =
+          new ConformanceLauncher(Path.of("features"))
+              .run(
+                  KitConfig.load(settings, Map.of()),
+                  dir.resolve("reports-allowed"),
+                  false,
+                  "@REG-2");
+
+      assertThat(result.verdict()).isEqualTo("CONFORMANT");
+      assertThat(result.resultsByScenario().values())
+          .containsExactlyInAnyOrder("passed", "passed", "not applicable");
+      assertThat(bank.state().redirectUris(ORG)).isEqualTo(KEEP);
+      assertThat(Files.getPosixFilePermissions(dir.resolve("client-secret.txt")))
+          .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+      assertThat(Files.readString(dir.resolve("client-secret.txt")).trim()).hasSize(43);
+    }
+  }
+
+  @Test
+  void aProductionRunAgainstARealHostStopsBeforeAnyRequestWithoutConfirmation() {
+    Map<String, String> settings =
+        settings(Credentialing.PEM, Mode.PRODUCTION, URI.create("https://api-ma.triodos.invalid"));
+    settings.put("kit.mtls.certificate", pem.certificate().toString());
+    settings.put("kit.mtls.privateKey", pem.privateKey().toString());
+    KitConfig config = KitConfig.load(settings, Map.of());
+    assertThat(config.targetsLiveProduction()).isTrue();
+    assertThatThrownBy(() -> KitRuntime.start(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kit.production.confirm is not true")
+        .hasMessageContaining("registering nothing (production is read-only)");
+  }
+
+  /** The declared not-applicable scenarios of one configuration, with their reasons. */
+  private static Map<String, String> declared(String combination) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (var in = ConfigurationMatrixTest.class.getResourceAsStream("/matrix/not-applicable.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] f = line.split("\t");
+        if (!line.startsWith("#") && f.length == 3 && f[0].equals(combination)) {
+          out.put(f[1], f[2]);
+        }
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> settings(Credentialing c, Mode mode, URI baseUrl) {
