@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Do no harm with the TPP's own identity. With credentials from files every registration the kit
@@ -107,6 +108,20 @@ public final class OwnRegistration {
     secretDigest = digest;
     secretOut.ifPresent(p -> writeOwnerOnly(p, secret));
     return changed;
+  }
+
+  /**
+   * Sends one registration of a scenario, never at the same time as the restore and never after it:
+   * on Ctrl-C the restore runs on another thread while a scenario may still be going.
+   *
+   * @throws IllegalStateException when the run is ending and the registration was restored
+   */
+  public synchronized HttpExchange exclusively(Supplier<HttpExchange> registration) {
+    if (restoration != null) {
+      throw new IllegalStateException(
+          "the run is ending: the TPP's registration was restored, nothing more is registered");
+    }
+    return registration.get();
   }
 
   /** How many registrations the run made with the TPP's identity so far. */

@@ -256,7 +256,14 @@ public final class Journey {
     RegistrationRequest request =
         change.apply(standardRegistration(tokenOrObtain().accessToken(), sent));
     URI link = tokenOrObtain().registrationLink();
-    last = client.register(tpps.current(), link, request, tampering);
+    last =
+        runtime
+            .ownRegistration()
+            .map(
+                own ->
+                    own.exclusively(
+                        () -> client.register(tpps.current(), link, request, tampering)))
+            .orElseGet(() -> client.register(tpps.current(), link, request, tampering));
     lastRegistration = last;
     if (last.status() == 201) {
       registrations.add(last);
