@@ -1,5 +1,6 @@
 package com.obkit.checks;
 
+import com.obkit.outcomes.Conformance;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package com.obkit.cli;
 
+import com.obkit.outcomes.Rule;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
@@ -99,7 +100,7 @@ public final class PlanPlugin implements ConcurrentEventListener {
       sb.append("- ")
           .append(c.getName())
           .append(" ")
-          .append(c.getTags().stream().filter(t -> t.matches("@[A-Z]{2,5}-\\d{1,2}")).toList())
+          .append(Rule.idsOfTags(c.getTags()))
           .append("\n    ")
           .append(change)
           .append("; requests: ")

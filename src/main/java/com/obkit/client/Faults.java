@@ -1,5 +1,6 @@
 package com.obkit.client;
 
+import com.obkit.outcomes.EnvironmentFault;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

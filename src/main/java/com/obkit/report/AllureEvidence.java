@@ -1,7 +1,7 @@
 package com.obkit.report;
 
-import com.obkit.checks.CheckResult;
-import com.obkit.checks.Level;
+import com.obkit.outcomes.CheckResult;
+import com.obkit.outcomes.Level;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 

@@ -1,6 +1,6 @@
 package com.obkit.report;
 
-import com.obkit.checks.Level;
+import com.obkit.outcomes.Level;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,15 +1,13 @@
 package com.obkit.report;
 
-import com.obkit.checks.CheckResult;
-import com.obkit.checks.Rule;
+import com.obkit.outcomes.CheckResult;
+import com.obkit.outcomes.Rule;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One scenario's outcome as the verdict sees it: typed, never read back from a message.
@@ -35,8 +33,6 @@ public record ScenarioOutcome(
     List<CheckResult> failures,
     List<CheckResult> evidence,
     Duration duration) {
-
-  private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
 
   public ScenarioOutcome {
     rules = List.copyOf(rules);
@@ -84,15 +80,6 @@ public record ScenarioOutcome(
   }
 
   static List<String> ruleIds(List<String> tags) {
-    return tags.stream()
-        .map(RULE_TAG::matcher)
-        .filter(Matcher::matches)
-        .map(m -> m.group(1))
-        .distinct()
-        .toList();
-  }
-
-  static List<String> ruleIdsOf(List<Rule> rules) {
-    return rules.stream().map(Rule::id).distinct().toList();
+    return Rule.idsOfTags(tags);
   }
 }

@@ -2,8 +2,8 @@ package com.obkit.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.obkit.checks.CheckEvidence;
-import com.obkit.checks.Level;
+import com.obkit.outcomes.CheckEvidence;
+import com.obkit.outcomes.Level;
 import com.obkit.report.ScenarioOutcome.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package com.obkit.report;
 
-import com.obkit.checks.CheckEvidence;
-import com.obkit.checks.CheckResult;
-import com.obkit.checks.NotApplicable;
-import com.obkit.checks.RuleViolation;
-import com.obkit.checks.ShouldWarning;
-import com.obkit.client.EnvironmentFault;
+import com.obkit.outcomes.CheckEvidence;
+import com.obkit.outcomes.CheckResult;
+import com.obkit.outcomes.EnvironmentFault;
+import com.obkit.outcomes.NotApplicable;
+import com.obkit.outcomes.RuleViolation;
+import com.obkit.outcomes.ShouldWarning;
 import com.obkit.report.Verdict.Restore;
 import com.obkit.runtime.KitSession;
 import io.cucumber.plugin.ConcurrentEventListener;

@@ -1,8 +1,8 @@
 package com.obkit.steps;
 
 import com.obkit.checks.AccountChecks;
-import com.obkit.checks.Conformance;
-import com.obkit.checks.Rule;
+import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.Rule;
 import com.obkit.signing.Tampering;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

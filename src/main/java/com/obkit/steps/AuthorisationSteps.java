@@ -1,10 +1,10 @@
 package com.obkit.steps;
 
-import com.obkit.checks.Conformance;
 import com.obkit.checks.RedirectChecks;
-import com.obkit.checks.Rule;
 import com.obkit.client.BrowserVisit;
 import com.obkit.client.RedirectUriVariant;
+import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.Rule;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.obkit.steps;
 
-import com.obkit.checks.CheckEvidence;
-import com.obkit.checks.Conformance;
+import com.obkit.outcomes.CheckEvidence;
+import com.obkit.outcomes.Conformance;
 import com.obkit.runtime.KitSession;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;

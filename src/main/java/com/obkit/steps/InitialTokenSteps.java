@@ -1,9 +1,9 @@
 package com.obkit.steps;
 
-import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
-import com.obkit.checks.Rule;
 import com.obkit.checks.TokenChecks;
+import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.Rule;
 import com.obkit.pki.CertificateSpec;
 import com.obkit.signing.DigestAlgorithm;
 import com.obkit.signing.SigningProfile;

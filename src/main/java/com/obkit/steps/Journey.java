@@ -1,11 +1,8 @@
 package com.obkit.steps;
 
 import com.obkit.checks.AccountChecks.TestAccount;
-import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
-import com.obkit.checks.NotApplicable;
 import com.obkit.checks.RegistrationChecks;
-import com.obkit.checks.Rule;
 import com.obkit.checks.TokenChecks;
 import com.obkit.client.AuthorizationRequest;
 import com.obkit.client.BankClient;
@@ -18,6 +15,9 @@ import com.obkit.config.AccountSettings;
 import com.obkit.config.BankMode;
 import com.obkit.config.KitConfig;
 import com.obkit.config.TokenPlacement;
+import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.NotApplicable;
+import com.obkit.outcomes.Rule;
 import com.obkit.pki.CertificateSpec;
 import com.obkit.runtime.KitRuntime;
 import com.obkit.signing.SigningProfile;

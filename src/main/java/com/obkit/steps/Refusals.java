@@ -1,9 +1,9 @@
 package com.obkit.steps;
 
 import com.obkit.checks.Check;
-import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.client.HttpExchange;
+import com.obkit.outcomes.Conformance;
 
 /**
  * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a

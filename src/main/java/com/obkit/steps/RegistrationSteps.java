@@ -1,10 +1,10 @@
 package com.obkit.steps;
 
-import com.obkit.checks.Conformance;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.RegistrationChecks;
-import com.obkit.checks.Rule;
 import com.obkit.checks.TokenChecks;
+import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.Rule;
 import com.obkit.signing.Tampering;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;

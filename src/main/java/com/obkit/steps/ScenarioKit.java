@@ -1,7 +1,7 @@
 package com.obkit.steps;
 
-import com.obkit.checks.Conformance;
 import com.obkit.client.BankClient;
+import com.obkit.outcomes.Conformance;
 import com.obkit.report.AllureEvidence;
 import com.obkit.runtime.KitRuntime;
 import com.obkit.runtime.KitSession;

@@ -1,13 +1,11 @@
 package com.obkit.steps;
 
-import com.obkit.checks.Level;
-import com.obkit.checks.Rule;
 import com.obkit.client.HttpExchange;
+import com.obkit.outcomes.Level;
+import com.obkit.outcomes.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The contract rules a scenario is tagged with ({@code @SIG-2 @ERR-1 @must}). Shared refusal steps
@@ -16,13 +14,11 @@ import java.util.regex.Pattern;
  * names the rule the bank broke.
  */
 public final class ScenarioRules {
-  private static final Pattern RULE_TAG = Pattern.compile("^@([A-Z]{2,5}-\\d{1,2})$");
   private List<String> ids = List.of();
   private Level level = Level.MUST;
 
   void bind(Collection<String> tags) {
-    ids =
-        tags.stream().map(RULE_TAG::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+    ids = Rule.idsOfTags(tags);
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
   }
 

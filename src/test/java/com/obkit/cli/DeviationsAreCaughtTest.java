@@ -2,8 +2,8 @@ package com.obkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.obkit.checks.Level;
 import com.obkit.config.KitConfig;
+import com.obkit.outcomes.Level;
 import com.obkit.report.RuleCatalogue;
 import com.obkit.sandbox.Deviation;
 import com.obkit.sandbox.SandboxOptions;

@@ -2,7 +2,7 @@ package com.obkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.obkit.checks.Level;
+import com.obkit.outcomes.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package com.obkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.obkit.checks.CheckResult;
-import com.obkit.checks.Rule;
-import com.obkit.checks.RuleViolation;
-import com.obkit.checks.ShouldWarning;
+import com.obkit.outcomes.CheckResult;
+import com.obkit.outcomes.Rule;
+import com.obkit.outcomes.RuleViolation;
+import com.obkit.outcomes.ShouldWarning;
 import com.obkit.report.ScenarioOutcome.Kind;
 import io.cucumber.plugin.event.Status;
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
+import com.obkit.checks.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

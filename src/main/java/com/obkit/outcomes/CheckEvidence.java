@@ -1,4 +1,4 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.obkit.client;
+package com.obkit.outcomes;
 
 /**
  * The bank could not be reached or did not answer in time: a refused connection, an unknown host, a

@@ -1,4 +1,4 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
 import org.opentest4j.TestAbortedException;
 

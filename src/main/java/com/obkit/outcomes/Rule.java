@@ -1,6 +1,9 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
  * @param level MUST or SHOULD
  */
 public record Rule(String id, Level level) {
+  /** The one grammar of rule ids: a family of 2 to 5 capitals, a dash, a number ({@code SIG-2}). */
   private static final Pattern ID = Pattern.compile("^[A-Z]{2,5}-\\d{1,2}$");
 
   public Rule {
@@ -18,6 +22,23 @@ public record Rule(String id, Level level) {
     if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException("rule id '" + id + "' is not of the form ABC-1");
     }
+  }
+
+  /** Whether {@code text} is a rule id ({@code SIG-2}). */
+  public static boolean isId(String text) {
+    return text != null && ID.matcher(text).matches();
+  }
+
+  /** The rule id a scenario tag names ({@code @SIG-2} → {@code SIG-2}), if it names one. */
+  public static Optional<String> idOfTag(String tag) {
+    return tag.startsWith("@") && isId(tag.substring(1))
+        ? Optional.of(tag.substring(1))
+        : Optional.empty();
+  }
+
+  /** The distinct rule ids among scenario tags, in order. */
+  public static List<String> idsOfTags(Collection<String> tags) {
+    return tags.stream().map(Rule::idOfTag).flatMap(Optional::stream).distinct().toList();
   }
 
   public static Rule must(String id) {

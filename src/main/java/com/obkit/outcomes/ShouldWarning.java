@@ -1,4 +1,4 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
 import java.util.List;
 import java.util.stream.Collectors;

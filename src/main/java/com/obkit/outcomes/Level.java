@@ -1,4 +1,4 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
 /**
  * How strongly the contract states a rule: a broken MUST fails the run, a broken SHOULD is a
