@@ -13,55 +13,64 @@ import java.util.Optional;
 public final class AuthorisationSteps {
   private static final Rule AUTH_1 = Rule.must("AUTH-1");
 
-  private final Journey journey;
+  private final ScenarioContext ctx;
+  private final RegistrationJourney registration;
+  private final AuthorisationJourney authorisation;
   private final Conformance conformance;
   private final ScenarioRules rules;
 
-  public AuthorisationSteps(Journey journey, ScenarioKit kit, ScenarioRules rules) {
-    this.journey = journey;
+  public AuthorisationSteps(
+      ScenarioContext ctx,
+      RegistrationJourney registration,
+      AuthorisationJourney authorisation,
+      ScenarioKit kit,
+      ScenarioRules rules) {
+    this.ctx = ctx;
+    this.registration = registration;
+    this.authorisation = authorisation;
     this.conformance = kit.conformance();
     this.rules = rules;
   }
 
   @When("the PSU is sent to the authorisation endpoint with the redirect URI {string}")
   public void thePsuIsSentWithRedirectUri(String uri) {
-    journey.authorizeWith(uri);
+    authorisation.authorizeWith(uri);
   }
 
   @When("the PSU is sent to the authorisation endpoint with a registered redirect URI, {variant}")
   public void thePsuIsSentWithAVariant(RedirectUriVariant variant) {
-    journey.authorizeWithVariant(variant);
+    authorisation.authorizeWithVariant(variant);
   }
 
   @When("the PSU is sent to the authorisation endpoint with an unknown client_id")
   public void thePsuIsSentWithAnUnknownClientId() {
-    journey.authorize(
-        journey
-            .authorizationFor(journey.firstRegisteredUri())
-            .withClientId(Journey.unknownClientId()));
+    authorisation.authorize(
+        authorisation
+            .authorizationFor(registration.firstRegisteredUri())
+            .withClientId(AuthorisationJourney.unknownClientId()));
   }
 
   @When("the PSU is sent to the authorisation endpoint with {pkceDefect}")
   public void thePsuIsSentWithPkceDefect(Optional<String> challengeMethod) {
-    journey.authorize(
-        journey
-            .authorizationFor(journey.firstRegisteredUri())
+    authorisation.authorize(
+        authorisation
+            .authorizationFor(registration.firstRegisteredUri())
             .withChallengeMethod(challengeMethod));
   }
 
   @Then("the browser goes on to the bank's login page, not back to the TPP")
   public void theBrowserGoesOnToTheLoginPage() {
-    loginPageShown(AUTH_1, journey.lastVisit());
+    loginPageShown(AUTH_1, authorisation.lastVisit());
   }
 
   @Then("the authorisation endpoint accepts {string}")
   public void theAuthorisationEndpointAccepts(String uri) {
-    loginPageShown(Rule.must("REG-2"), journey.visitWith(uri));
+    loginPageShown(Rule.must("REG-2"), authorisation.visitWith(uri));
   }
 
   @Then("the authorisation endpoint refuses {string}")
   public void theAuthorisationEndpointRefuses(String uri) {
-    BrowserVisit visit = journey.visitWith(uri);
+    BrowserVisit visit = authorisation.visitWith(uri);
     conformance.expectAll(
         Rule.must("AUTH-3"),
         visit.answer(),
@@ -71,7 +80,7 @@ public final class AuthorisationSteps {
 
   @Then("the bank shows an error page and does not redirect to that redirect URI")
   public void theBankShowsAnErrorPage() {
-    BrowserVisit visit = journey.lastVisit();
+    BrowserVisit visit = authorisation.lastVisit();
     conformance.expectAll(
         rules.forStatusOf(visit.answer()),
         visit.answer(),
@@ -85,16 +94,16 @@ public final class AuthorisationSteps {
   @Then("the bank refuses the authorisation request")
   public void theBankRefusesTheAuthorisationRequest() {
     conformance.expect(
-        rules.forStatusOf(journey.last()),
-        RedirectChecks.refusedOrErrorRedirect(journey.firstRegisteredUri()),
-        journey.last());
+        rules.forStatusOf(ctx.last()),
+        RedirectChecks.refusedOrErrorRedirect(registration.firstRegisteredUri()),
+        ctx.last());
   }
 
   private void loginPageShown(Rule rule, BrowserVisit visit) {
     conformance.expectAll(
         rule,
         visit,
-        RedirectChecks.sentToBankAuthorisationHost(journey.authorisationHost()),
+        RedirectChecks.sentToBankAuthorisationHost(authorisation.authorisationHost()),
         RedirectChecks.loginPageShown());
   }
 }

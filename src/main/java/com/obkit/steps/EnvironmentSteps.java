@@ -5,14 +5,14 @@ import io.cucumber.java.en.Given;
 
 /** Which environment a scenario is about; elsewhere it is reported as not applicable. */
 public final class EnvironmentSteps {
-  private final Journey journey;
+  private final ScenarioContext ctx;
 
-  public EnvironmentSteps(Journey journey) {
-    this.journey = journey;
+  public EnvironmentSteps(ScenarioContext ctx) {
+    this.ctx = ctx;
   }
 
   @Given("the bank under test is a production environment")
   public void theBankUnderTestIsAProductionEnvironment() {
-    journey.requireBankMode(BankMode.PRODUCTION);
+    ctx.requireBankMode(BankMode.PRODUCTION);
   }
 }

@@ -21,14 +21,20 @@ import java.util.function.UnaryOperator;
 public final class InitialTokenSteps {
   private static final Rule TOK_1 = Rule.must("TOK-1");
 
-  private final Journey journey;
+  private final ScenarioContext ctx;
+  private final TokenJourney tokens;
   private final Conformance conformance;
   private final ScenarioRules rules;
   private final Refusals refusals;
 
   public InitialTokenSteps(
-      Journey journey, ScenarioKit kit, ScenarioRules rules, Refusals refusals) {
-    this.journey = journey;
+      ScenarioContext ctx,
+      TokenJourney tokens,
+      ScenarioKit kit,
+      ScenarioRules rules,
+      Refusals refusals) {
+    this.ctx = ctx;
+    this.tokens = tokens;
     this.conformance = kit.conformance();
     this.rules = rules;
     this.refusals = refusals;
@@ -36,25 +42,25 @@ public final class InitialTokenSteps {
 
   @When("the TPP requests an initial access token")
   public void theTppRequestsAnInitialAccessToken() {
-    journey.requestToken(Tampering.NONE);
+    tokens.requestToken(Tampering.NONE);
   }
 
   @When("the TPP requests an initial access token with {breakage}")
   public void theTppRequestsAnInitialAccessTokenWith(Tampering breakage) {
-    journey.requestToken(breakage);
+    tokens.requestToken(breakage);
   }
 
   @When(
       "the TPP requests an initial access token signed with algorithm {string}, headers {string} and digest {string}")
   public void theTppRequestsSignedWith(String algorithm, String headers, String digest) {
-    journey.requestToken(
+    tokens.requestToken(
         new SigningProfile(
             algorithm, List.of(headers.split(" ")), DigestAlgorithm.byLabel(digest).orElseThrow()));
   }
 
   @When("the TPP requests an initial access token for the tenant {string}")
   public void theTppRequestsForTheTenant(String tenant) {
-    journey.requestTokenIn(tenant);
+    tokens.requestTokenIn(tenant);
   }
 
   @Then("the bank answers {int} with a JSON body")
@@ -62,25 +68,25 @@ public final class InitialTokenSteps {
     // Under the scenario's rule: TOK-1 in the token scenario, SIG-5 where both label and list must
     // work.
     conformance.expectAll(
-        rules.subject(), journey.last(), ErrorChecks.status(status), TokenChecks.jsonBody());
+        rules.subject(), ctx.last(), ErrorChecks.status(status), TokenChecks.jsonBody());
   }
 
   @Then("the token's scope is {string} and its type is {string}")
   public void theTokensScopeAndType(String scope, String type) {
     conformance.expectAll(
-        TOK_1, journey.last(), TokenChecks.scopeIs(scope), TokenChecks.tokenTypeIs(type));
+        TOK_1, ctx.last(), TokenChecks.scopeIs(scope), TokenChecks.tokenTypeIs(type));
   }
 
   @Then("the token expires in {long} seconds")
   public void theTokenExpiresIn(long seconds) {
-    conformance.expect(TOK_1, TokenChecks.expiresIn(seconds), journey.last());
+    conformance.expect(TOK_1, TokenChecks.expiresIn(seconds), ctx.last());
   }
 
   @Then("the answer carries an access token and an absolute registration link")
   public void theAnswerCarriesTokenAndLink() {
     conformance.expectAll(
         TOK_1,
-        journey.last(),
+        ctx.last(),
         TokenChecks.accessTokenPresent(),
         TokenChecks.registrationLinkAbsolute());
   }
@@ -102,31 +108,31 @@ public final class InitialTokenSteps {
 
   @Then("no initial access token is issued")
   public void noInitialAccessTokenIsIssued() {
-    conformance.expect(rules.subject(), TokenChecks.noAccessToken(), journey.last());
+    conformance.expect(rules.subject(), TokenChecks.noAccessToken(), ctx.last());
   }
 
   @Given("a TPP whose test certificate has {certificateDefect}")
   public void aTppWhoseCertificateHas(UnaryOperator<CertificateSpec.Builder> defect) {
-    journey.useDefectiveCertificate(defect);
+    tokens.useDefectiveCertificate(defect);
   }
 
   @Given("a TPP with its test certificate")
   public void aTppWithItsTestCertificate() {
-    journey.useNewTpp();
+    ctx.useNewTpp();
   }
 
   @When("the TPP registers a new certificate for the same organization identifier")
   public void theTppRegistersANewCertificate() {
-    journey.renewCertificateAndRequestToken();
+    tokens.renewCertificateAndRequestToken();
   }
 
   @Then("the new certificate got an initial access token")
   public void theNewCertificateGotAToken() {
-    conformance.expect(Rule.must("CERT-4"), ErrorChecks.status(200), journey.renewalAnswer());
+    conformance.expect(Rule.must("CERT-4"), ErrorChecks.status(200), tokens.renewalAnswer());
   }
 
   @When("the previous certificate requests an initial access token")
   public void thePreviousCertificateRequestsAToken() {
-    journey.requestTokenWithPreviousCertificate();
+    tokens.requestTokenWithPreviousCertificate();
   }
 }

@@ -12,17 +12,20 @@ import com.obkit.outcomes.Conformance;
 public final class Refusals {
   private final Conformance conformance;
   private final ScenarioRules rules;
-  private final Journey journey;
+  private final ScenarioContext ctx;
+  private final RegistrationJourney registration;
 
-  public Refusals(ScenarioKit kit, ScenarioRules rules, Journey journey) {
+  public Refusals(
+      ScenarioKit kit, ScenarioRules rules, ScenarioContext ctx, RegistrationJourney registration) {
     this.conformance = kit.conformance();
     this.rules = rules;
-    this.journey = journey;
+    this.ctx = ctx;
+    this.registration = registration;
   }
 
   /** An XS2A refusal: one of the statuses, a Berlin Group body, one of the codes. */
   public void berlinGroup(Check<HttpExchange> status, String... codes) {
-    HttpExchange x = journey.last();
+    HttpExchange x = ctx.last();
     requireStatus(status, x);
     // The body's shape and code are about an error answer; an answer that refused nothing has
     // already failed the status check under the scenario's own rule.
@@ -39,7 +42,7 @@ public final class Refusals {
    * tppMessages).
    */
   public void oauth(Check<HttpExchange> status, String... codes) {
-    HttpExchange x = journey.lastRegistration();
+    HttpExchange x = registration.lastRegistration();
     requireStatus(status, x);
     if (x.status() >= 400) {
       conformance.expect(rules.shapeRules(), ErrorChecks.oauthShape(), x);

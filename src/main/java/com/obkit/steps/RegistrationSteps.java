@@ -18,102 +18,111 @@ public final class RegistrationSteps {
   private static final Rule REG_1 = Rule.must("REG-1");
   private static final Rule REG_2 = Rule.must("REG-2");
 
-  private final Journey journey;
+  private final ScenarioContext ctx;
+  private final TokenJourney tokens;
+  private final RegistrationJourney registration;
   private final Conformance conformance;
   private final Refusals refusals;
 
-  public RegistrationSteps(Journey journey, ScenarioKit kit, Refusals refusals) {
-    this.journey = journey;
+  public RegistrationSteps(
+      ScenarioContext ctx,
+      TokenJourney tokens,
+      RegistrationJourney registration,
+      ScenarioKit kit,
+      Refusals refusals) {
+    this.ctx = ctx;
+    this.tokens = tokens;
+    this.registration = registration;
     this.conformance = kit.conformance();
     this.refusals = refusals;
   }
 
   @Given("the TPP holds an initial access token")
   public void theTppHoldsAnInitialAccessToken() {
-    journey.obtainToken();
+    tokens.obtainToken();
   }
 
   @Given("the TPP has registered the redirect URI(s) {string}")
   public void theTppHasRegistered(String uris) {
-    journey.registerSuccessfully(list(uris));
+    registration.registerSuccessfully(list(uris));
   }
 
   @When("the TPP registers the redirect URI(s) {string}")
   public void theTppRegisters(String uris) {
-    journey.register(list(uris));
+    registration.register(list(uris));
   }
 
   @When("the TPP registers the redirect URI {string} at the registration link")
   public void theTppRegistersAtTheLink(String uri) {
-    journey.register(List.of(uri));
+    registration.register(List.of(uri));
   }
 
   @When("the TPP registers no redirect URI")
   public void theTppRegistersNoRedirectUri() {
-    journey.register(List.of());
+    registration.register(List.of());
   }
 
   @When("the TPP registers the redirect URI {string} unsigned with the token only in the form")
   public void theTppRegistersAsThePageShows(String uri) {
-    journey.register(
+    registration.register(
         r -> r.withTokens(r.formToken().or(r::bearerToken), Optional.empty()).withSigned(false),
         List.of(uri));
   }
 
   @When("the TPP registers the redirect URI {string} with the token only as Bearer header")
   public void theTppRegistersWithBearerOnly(String uri) {
-    journey.register(
+    registration.register(
         r -> r.withTokens(Optional.empty(), r.bearerToken().or(r::formToken)), List.of(uri));
   }
 
   @When("the TPP registers the redirect URI {string} with {tokenDefect}")
   public void theTppRegistersWithTokenDefect(String uri, String defect) {
-    journey.registerWithTokenDefect(defect, uri);
+    registration.registerWithTokenDefect(defect, uri);
   }
 
   @When("the TPP registers the redirect URI {string} with a token of another organization")
   public void theTppRegistersWithAnotherOrganizationsToken(String uri) {
-    journey.registerWithToken(journey.tokenOfAnotherOrganization(), uri);
+    registration.registerWithToken(tokens.tokenOfAnotherOrganization(), uri);
   }
 
   @When("the TPP registers the redirect URI {string} with the sector identifier URI {string}")
   public void theTppRegistersWithSectorIdentifier(String uri, String sectorUri) {
-    journey.register(r -> r.withSectorIdentifierUri(sectorUri), List.of(uri));
+    registration.register(r -> r.withSectorIdentifierUri(sectorUri), List.of(uri));
   }
 
   @When("the TPP registers the redirect URI {string} with {breakage}")
   public void theTppRegistersWithBreakage(String uri, Tampering breakage) {
-    journey.register(List.of(uri), breakage);
+    registration.register(List.of(uri), breakage);
   }
 
   @When("the TPP replays the whole flow with the redirect URI {string}")
   public void theTppReplays(String uri) {
-    journey.replay(List.of(uri));
+    registration.replay(List.of(uri));
   }
 
   @When("the TPP replays the whole flow in the tenant {string} with the redirect URI {string}")
   public void theTppReplaysInTenant(String tenant, String uri) {
-    journey.switchTenant(tenant);
-    journey.replay(List.of(uri));
+    ctx.switchTenant(tenant);
+    registration.replay(List.of(uri));
   }
 
   @When("the TPP renews its certificate and replays the whole flow with the redirect URI {string}")
   public void theTppRenewsAndReplays(String uri) {
-    journey.renewCertificate();
-    journey.replay(List.of(uri));
+    tokens.renewCertificate();
+    registration.replay(List.of(uri));
   }
 
   @Then("the registration is created")
   public void theRegistrationIsCreated() {
     conformance.expectAll(
-        REG_1, journey.lastRegistration(), ErrorChecks.status(201), TokenChecks.jsonBody());
+        REG_1, registration.lastRegistration(), ErrorChecks.status(201), TokenChecks.jsonBody());
   }
 
   @Then("the answer holds a client_id and a client_secret")
   public void theAnswerHoldsClientIdAndSecret() {
     conformance.expectAll(
         REG_1,
-        journey.lastRegistration(),
+        registration.lastRegistration(),
         RegistrationChecks.clientIdPresent(),
         RegistrationChecks.clientSecretPresent());
   }
@@ -122,24 +131,24 @@ public final class RegistrationSteps {
   public void theAnswerListsExactlyTheRegisteredUris() {
     conformance.expect(
         REG_1,
-        RegistrationChecks.redirectUrisAre(journey.registeredUris()),
-        journey.lastRegistration());
+        RegistrationChecks.redirectUrisAre(registration.registeredUris()),
+        registration.lastRegistration());
   }
 
   @Then("the registered redirect URIs are replaced by the new list, not added to")
   public void theRegisteredUrisAreReplaced() {
     conformance.expect(
         REG_2,
-        RegistrationChecks.redirectUrisAre(journey.registeredUris()),
-        journey.lastRegistration());
+        RegistrationChecks.redirectUrisAre(registration.registeredUris()),
+        registration.lastRegistration());
   }
 
   @Then("the client_id is the same as before")
   public void theClientIdIsTheSameAsBefore() {
     conformance.expect(
         REG_2,
-        RegistrationChecks.sameClientIdAs(journey.registeredClientId(0)),
-        journey.registeredClientId(journey.registrations().size() - 1));
+        RegistrationChecks.sameClientIdAs(registration.registeredClientId(0)),
+        registration.registeredClientId(registration.registrations().size() - 1));
   }
 
   @Then("the bank refuses the registration with 400 or 401 and the OAuth error {string}")
