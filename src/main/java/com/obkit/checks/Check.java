@@ -4,6 +4,7 @@ import com.obkit.outcomes.Conformance;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One small named assertion, in the style of the OpenID Foundation conformance suite ({@code
@@ -27,7 +28,7 @@ public record Check<T>(String name, Function<T, Optional<String>> evaluation) {
 
   /** A check from a condition and the message when it does not hold. */
   public static <T> Check<T> that(
-      String name, java.util.function.Predicate<T> condition, Function<T, String> problem) {
+      String name, Predicate<T> condition, Function<T, String> problem) {
     return new Check<>(
         name, t -> condition.test(t) ? Optional.empty() : Optional.of(problem.apply(t)));
   }

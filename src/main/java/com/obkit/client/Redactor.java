@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Masks secrets before anything is written to a report or the console: client secrets, initial
@@ -44,9 +45,7 @@ public final class Redactor {
 
   /** In JSON, {@code code} is a Berlin Group error code, not an authorisation code: shown. */
   private static final Set<String> JSON_SECRET_NAMES =
-      SECRET_NAMES.stream()
-          .filter(n -> !n.equals("code"))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      SECRET_NAMES.stream().filter(n -> !n.equals("code")).collect(Collectors.toUnmodifiableSet());
 
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");

@@ -1,21 +1,29 @@
 package com.obkit.client;
 
 import com.obkit.config.HttpSettings;
+import com.obkit.pki.Credentials;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.apache.http.conn.ssl.SSLSocketFactory;
 
 /**
  * How the kit reaches the bank: timeouts, redirects never followed (a redirect is what the checks
@@ -32,7 +40,7 @@ public final class Transport {
    * @param extraTrust certificates trusted in addition to the JDK's CAs
    */
   public Transport(HttpSettings http, List<X509Certificate> extraTrust) {
-    this(http, extraTrust, java.util.Optional.empty());
+    this(http, extraTrust, Optional.empty());
   }
 
   /**
@@ -43,13 +51,12 @@ public final class Transport {
   public Transport(
       HttpSettings http,
       List<X509Certificate> extraTrust,
-      java.util.Optional<com.obkit.pki.Credentials> clientCertificate) {
+      Optional<Credentials> clientCertificate) {
     SSLContext ssl = sslContext(extraTrust, clientCertificate);
     @SuppressWarnings(
         "deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factory.
-    org.apache.http.conn.ssl.SSLSocketFactory socketFactory =
-        new org.apache.http.conn.ssl.SSLSocketFactory(
-            ssl, org.apache.http.conn.ssl.SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
+    SSLSocketFactory socketFactory =
+        new SSLSocketFactory(ssl, SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
     this.config =
         RestAssuredConfig.config()
             .sslConfig(SSLConfig.sslConfig().sslSocketFactory(socketFactory))
@@ -70,7 +77,7 @@ public final class Transport {
   }
 
   private static SSLContext sslContext(
-      List<X509Certificate> extraTrust, java.util.Optional<com.obkit.pki.Credentials> client) {
+      List<X509Certificate> extraTrust, Optional<Credentials> client) {
     try {
       List<X509TrustManager> managers = new ArrayList<>();
       if (!extraTrust.isEmpty()) {
@@ -88,31 +95,26 @@ public final class Transport {
           new TrustManager[] {new AnyOfTrustManager(managers)},
           null);
       return ctx;
-    } catch (GeneralSecurityException | java.io.IOException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
   }
 
   /** The QWAC and its key, in memory, for the TLS handshake's client certificate. */
-  private static javax.net.ssl.KeyManager[] keyManagers(com.obkit.pki.Credentials qwac) {
+  private static KeyManager[] keyManagers(Credentials qwac) {
     try {
       char[] password = new char[0]; // in-memory only, never written
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      List<java.security.cert.Certificate> chain = new ArrayList<>();
+      List<Certificate> chain = new ArrayList<>();
       chain.add(qwac.certificate());
       chain.addAll(qwac.chain());
-      store.setKeyEntry(
-          "qwac",
-          qwac.privateKey(),
-          password,
-          chain.toArray(new java.security.cert.Certificate[0]));
-      javax.net.ssl.KeyManagerFactory kmf =
-          javax.net.ssl.KeyManagerFactory.getInstance(
-              javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      store.setKeyEntry("qwac", qwac.privateKey(), password, chain.toArray(new Certificate[0]));
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, password);
       return kmf.getKeyManagers();
-    } catch (GeneralSecurityException | java.io.IOException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(
           "cannot use the mutual TLS certificate: " + e.getMessage(), e);
     }
@@ -162,7 +164,7 @@ public final class Transport {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return managers.stream()
-          .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+          .flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
           .toArray(X509Certificate[]::new);
     }
   }

@@ -1,5 +1,6 @@
 package com.obkit.pki;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -219,7 +220,7 @@ public final class CredentialFiles {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry(PKCS12_ALIAS, credentials.privateKey(), password, chain);
-      var out = new java.io.ByteArrayOutputStream();
+      var out = new ByteArrayOutputStream();
       store.store(out, password);
       bytes = out.toByteArray();
     } catch (IOException | GeneralSecurityException e) {

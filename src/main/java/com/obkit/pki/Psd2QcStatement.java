@@ -1,6 +1,7 @@
 package com.obkit.pki;
 
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public record Psd2QcStatement(List<PspRole> roles, String ncaName, String ncaId)
     if (!(sequence.getObjectAt(0) instanceof ASN1Sequence)) {
       throw new IllegalArgumentException("PSD2 statement: rolesOfPSP is not a SEQUENCE");
     }
-    List<PspRole> roles = new java.util.ArrayList<>();
+    List<PspRole> roles = new ArrayList<>();
     for (ASN1Encodable element : (ASN1Sequence) sequence.getObjectAt(0)) {
       roles.add(role(element));
     }
