@@ -134,8 +134,7 @@ public final class HttpSigner {
     SignatureHeader header =
         new SignatureHeader(
             keyId, profile.algorithmLabel(), profile.signedHeaders(), signatureValue);
-    return new SignedHeaders(
-        requestId, digest, header.format(), credentials.certificateHeaderValue());
+    return new SignedHeaders(requestId, digest, header, credentials.certificateHeaderValue());
   }
 
   private byte[] rsaSign(String signingString) {

@@ -1,13 +1,13 @@
 package com.obkit.signing;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code Signature} header (contract section 2; draft-cavage-http-signatures-10 section 4):
  * {@code keyId="…",algorithm="…",headers="digest x-request-id",signature="…"}.
+ *
+ * <p>The kit only writes this header (negative scenarios change its structure, never its text); the
+ * reference sandbox reads it with a parser of its own, so the two readings are independent.
  *
  * <p>Quoted values may contain commas and spaces (the Triodos keyId does: {@code
  * SN=1,CA=CN=Xs2aTpp.com, O=TriodosBank, …}). Cavage defines no escaping; a double quote or
@@ -62,90 +62,6 @@ public record SignatureHeader(
         + quote(signature);
   }
 
-  /**
-   * Parses a {@code Signature} header value: a comma-separated list of {@code name="value"}
-   * parameters, optional whitespace around separators tolerated, values must be quoted (CAV 4.1).
-   * Unknown parameters (e.g. {@code created}) are ignored as CAV 2.1 asks; parameter names are
-   * case-sensitive. An absent {@code headers} parameter means {@link #DEFAULT_HEADERS}.
-   *
-   * @throws SignatureFormatException naming the problem: empty value, garbage where a parameter was
-   *     expected, unquoted or unterminated value, duplicate parameter, missing {@code keyId},
-   *     {@code algorithm} (REQUIRED in CAV-10 2.1.3) or {@code signature}, empty {@code headers}
-   */
-  public static SignatureHeader parse(String value) {
-    if (value == null || value.isBlank()) {
-      throw new SignatureFormatException("Signature header is empty");
-    }
-    Map<String, String> params = new HashMap<>();
-    Cursor in = new Cursor(value);
-    while (true) {
-      in.skipOws();
-      String name = in.token();
-      if (name.isEmpty()) {
-        throw new SignatureFormatException(
-            in.atEnd()
-                ? "Signature header ends with a comma"
-                : "Signature header: expected a parameter name at position "
-                    + in.pos
-                    + " but found '"
-                    + in.peek()
-                    + "'");
-      }
-      in.skipOws();
-      if (!in.consume('=')) {
-        throw new SignatureFormatException("Signature parameter '" + name + "' has no '='");
-      }
-      in.skipOws();
-      if (!in.consume('"')) {
-        throw new SignatureFormatException(
-            "Signature parameter '" + name + "' has an unquoted value");
-      }
-      String paramValue = in.quotedRest(name);
-      if (params.putIfAbsent(name, paramValue) != null) {
-        throw new SignatureFormatException(
-            "Signature parameter '" + name + "' appears more than once");
-      }
-      in.skipOws();
-      if (in.atEnd()) {
-        break;
-      }
-      if (!in.consume(',')) {
-        throw new SignatureFormatException(
-            "Signature header: unexpected '"
-                + in.peek()
-                + "' at position "
-                + in.pos
-                + " after parameter '"
-                + name
-                + "' (expected ',')");
-      }
-    }
-    String keyId = required(params, "keyId");
-    String algorithm = required(params, "algorithm");
-    String signature = required(params, "signature");
-    List<String> headers;
-    if (params.containsKey("headers")) {
-      headers =
-          Arrays.stream(params.get("headers").strip().split("[ \t]+"))
-              .filter(s -> !s.isEmpty())
-              .toList();
-      if (headers.isEmpty()) {
-        throw new SignatureFormatException("Signature parameter 'headers' is empty");
-      }
-    } else {
-      headers = DEFAULT_HEADERS;
-    }
-    return new SignatureHeader(keyId, algorithm, headers, signature);
-  }
-
-  private static String required(Map<String, String> params, String name) {
-    String v = params.get(name);
-    if (v == null) {
-      throw new SignatureFormatException("Signature parameter '" + name + "' is missing");
-    }
-    return v;
-  }
-
   private static void requireValue(String name, String value) {
     if (value == null) {
       throw new SignatureFormatException("Signature parameter '" + name + "' is missing");
@@ -162,71 +78,6 @@ public record SignatureHeader(
 
   private static String quote(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  /** A position in the header value: parsing state local to one {@link #parse} call. */
-  private static final class Cursor {
-    private final String s;
-    private int pos;
-
-    Cursor(String s) {
-      this.s = s;
-    }
-
-    boolean atEnd() {
-      return pos >= s.length();
-    }
-
-    char peek() {
-      return s.charAt(pos);
-    }
-
-    void skipOws() {
-      while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
-        pos++;
-      }
-    }
-
-    boolean consume(char c) {
-      if (!atEnd() && peek() == c) {
-        pos++;
-        return true;
-      }
-      return false;
-    }
-
-    /** An RFC 7230 token: the parameter name. */
-    String token() {
-      int start = pos;
-      while (!atEnd() && isTokenChar(peek())) {
-        pos++;
-      }
-      return s.substring(start, pos);
-    }
-
-    /** The rest of a quoted string whose opening quote was consumed, quoted-pairs unescaped. */
-    String quotedRest(String name) {
-      StringBuilder out = new StringBuilder();
-      while (!atEnd()) {
-        char c = s.charAt(pos++);
-        if (c == '"') {
-          return out.toString();
-        }
-        if (c == '\\') {
-          if (atEnd()) {
-            break;
-          }
-          c = s.charAt(pos++);
-        }
-        out.append(c);
-      }
-      throw new SignatureFormatException(
-          "Signature parameter '" + name + "' has an unterminated quote");
-    }
-
-    private static boolean isTokenChar(char c) {
-      return c > ' ' && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
-    }
   }
 
   /** The header value; the signature is not secret (it travels in every request). */

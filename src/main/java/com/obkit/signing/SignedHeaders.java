@@ -11,13 +11,14 @@ import java.util.Objects;
  *
  * @param requestId the {@code X-Request-ID} value
  * @param digest the {@code Digest} value, e.g. {@code SHA-256=…}
- * @param signature the whole {@code Signature} value ({@code
- *     keyId="…",algorithm="…",headers="…",signature="…"})
+ * @param signatureHeader the {@code Signature} header, structured; {@link #signature()} is its
+ *     value ({@code keyId="…",algorithm="…",headers="…",signature="…"}). Negative scenarios change
+ *     the structure, so the kit never parses a header it wrote.
  * @param signatureCertificate the {@code TPP-Signature-Certificate} value: base64 DER of the
  *     signing certificate
  */
 public record SignedHeaders(
-    String requestId, String digest, String signature, String signatureCertificate) {
+    String requestId, String digest, SignatureHeader signatureHeader, String signatureCertificate) {
 
   /**
    * Header names, spelled as the bank's documentation spells them (HTTP names are
@@ -44,7 +45,7 @@ public record SignedHeaders(
   public SignedHeaders {
     requireNonBlank(X_REQUEST_ID, requestId);
     requireNonBlank(DIGEST, digest);
-    requireNonBlank(SIGNATURE, signature);
+    Objects.requireNonNull(signatureHeader, SIGNATURE);
     requireNonBlank(TPP_SIGNATURE_CERTIFICATE, signatureCertificate);
   }
 
@@ -53,23 +54,23 @@ public record SignedHeaders(
     Map<String, String> map = new LinkedHashMap<>();
     map.put(X_REQUEST_ID, requestId);
     map.put(DIGEST, digest);
-    map.put(SIGNATURE, signature);
+    map.put(SIGNATURE, signature());
     map.put(TPP_SIGNATURE_CERTIFICATE, signatureCertificate);
     return Collections.unmodifiableMap(map);
   }
 
-  /** The {@code Signature} value parsed. */
-  public SignatureHeader parsedSignature() {
-    return SignatureHeader.parse(signature);
+  /** The whole {@code Signature} header value, as sent. */
+  public String signature() {
+    return signatureHeader.format();
   }
 
   /** A copy with another {@code X-Request-ID} (the signature is not recomputed). */
   public SignedHeaders withRequestId(String otherRequestId) {
-    return new SignedHeaders(otherRequestId, digest, signature, signatureCertificate);
+    return new SignedHeaders(otherRequestId, digest, signatureHeader, signatureCertificate);
   }
 
-  /** A copy with another {@code Signature} value. */
-  public SignedHeaders withSignature(String otherSignature) {
+  /** A copy with another {@code Signature} header. */
+  public SignedHeaders withSignature(SignatureHeader otherSignature) {
     return new SignedHeaders(requestId, digest, otherSignature, signatureCertificate);
   }
 

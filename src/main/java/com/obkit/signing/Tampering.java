@@ -183,22 +183,20 @@ public enum Tampering {
             SignedHeaders overDigest =
                 new HttpSigner(signing, profile.withSignedHeaders(List.of("digest")))
                     .sign(body, requestId, otherHeaders);
-            SignatureHeader s = overDigest.parsedSignature();
+            SignatureHeader s = overDigest.signatureHeader();
             yield overDigest.withSignature(
                 new SignatureHeader(
-                        s.keyId(),
-                        s.algorithm(),
-                        withRequestIdSigned(profile).signedHeaders(),
-                        s.signature())
-                    .format());
+                    s.keyId(),
+                    s.algorithm(),
+                    withRequestIdSigned(profile).signedHeaders(),
+                    s.signature()));
           }
           case CORRUPT_SIGNATURE -> {
             SignedHeaders good = signer.sign(body, requestId, otherHeaders);
-            SignatureHeader s = good.parsedSignature();
+            SignatureHeader s = good.signatureHeader();
             yield good.withSignature(
                 new SignatureHeader(
-                        s.keyId(), s.algorithm(), s.headers(), flipOneBit(s.signature()))
-                    .format());
+                    s.keyId(), s.algorithm(), s.headers(), flipOneBit(s.signature())));
           }
           default -> signer.sign(body, requestId, otherHeaders);
         };

@@ -115,7 +115,7 @@ class HttpSignerTest {
             TestVerifier.verifies(
                 CREDS.certificate().getPublicKey(),
                 signingString,
-                signed.parsedSignature().signature()))
+                signed.signatureHeader().signature()))
         .isTrue();
   }
 
@@ -141,14 +141,14 @@ class HttpSignerTest {
             .sign(BODY, REQUEST_ID);
     SignedHeaders b = new HttpSigner(CREDS, SigningProfile.DEFAULT).sign(BODY, REQUEST_ID);
     // PKCS#1 v1.5 is deterministic: same key, same signing string, same bytes.
-    assertThat(a.parsedSignature().signature()).isEqualTo(b.parsedSignature().signature());
-    assertThat(a.parsedSignature().algorithm()).isEqualTo("rsa-sha256");
+    assertThat(a.signatureHeader().signature()).isEqualTo(b.signatureHeader().signature());
+    assertThat(a.signatureHeader().algorithm()).isEqualTo("rsa-sha256");
   }
 
   @Test
   void withKeyIdChangesOnlyTheKeyId() {
     HttpSigner signer = new HttpSigner(CREDS, SigningProfile.DEFAULT).withKeyId("SN=2,CA=CN=x");
-    assertThat(signer.sign(BODY, REQUEST_ID).parsedSignature().keyId()).isEqualTo("SN=2,CA=CN=x");
+    assertThat(signer.sign(BODY, REQUEST_ID).signatureHeader().keyId()).isEqualTo("SN=2,CA=CN=x");
     assertThatThrownBy(() -> signer.withKeyId(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
