@@ -77,7 +77,14 @@ public final class ConformanceLauncher {
       ReportsFolder.clean(reports);
     }
     KitSession.preset(config);
-    StringBuilder plugins = new StringBuilder("com.obkit.report.VerdictPlugin:").append(reports);
+    // A run with full reports is a user's: it prints its lines and verdict. The others are the
+    // kit's self-tests: verdict files only, so a build log holds no inner VERDICT lines.
+    StringBuilder plugins =
+        new StringBuilder(
+                fullReports
+                    ? "com.obkit.report.VerdictPlugin:"
+                    : "com.obkit.report.SilentVerdictPlugin:")
+            .append(reports);
     if (fullReports) {
       plugins
           .append(", json:")

@@ -36,12 +36,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class VerdictPlugin implements ConcurrentEventListener {
 
   private final Path reports;
-  private final PrintStream out = System.out;
+  private final PrintStream out;
   private final ConcurrentLinkedQueue<ScenarioOutcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Map<UUID, List<CheckResult>> evidence = new ConcurrentHashMap<>();
 
   public VerdictPlugin(String reportsDirectory) {
+    this(reportsDirectory, System.out);
+  }
+
+  /**
+   * @param reportsDirectory where the verdict files go
+   * @param out where the per-scenario lines and the summary go
+   */
+  VerdictPlugin(String reportsDirectory, PrintStream out) {
     this.reports = Path.of(reportsDirectory);
+    this.out = out;
   }
 
   @Override
