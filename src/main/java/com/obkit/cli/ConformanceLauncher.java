@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.obkit.config.BankMode;
 import com.obkit.config.KitConfig;
 import com.obkit.runtime.KitSession;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,6 +78,10 @@ public final class ConformanceLauncher {
   public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
     if (fullReports) {
       ReportsFolder.clean(reports);
+      // Allure has one run-wide lifecycle: point it at this run's folder, so that the results of a
+      // run with kit.reports=elsewhere go there, never into another run's report.
+      Allure.setLifecycle(
+          new AllureLifecycle(new FileSystemResultsWriter(reports.resolve("allure-results"))));
     }
     KitSession.preset(config);
     // A run with full reports is a user's: it prints its lines and verdict. The others are the

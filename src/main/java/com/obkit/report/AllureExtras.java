@@ -2,7 +2,6 @@ package com.obkit.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.qameta.allure.util.PropertiesUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,12 +18,8 @@ import java.util.Map;
 final class AllureExtras {
   private AllureExtras() {}
 
-  static void write(Verdict verdict) {
-    String dir = PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory");
-    if (dir == null) {
-      return;
-    }
-    Path results = Path.of(dir);
+  static void write(Verdict verdict, Path reports) {
+    Path results = reports.resolve("allure-results");
     if (!Files.isDirectory(results)) {
       return; // this run wrote no Allure results (a self-test run)
     }

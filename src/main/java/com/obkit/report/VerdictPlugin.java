@@ -172,7 +172,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
       out.println(verdict.summary());
     }
     verdict.write(reports);
-    AllureExtras.write(verdict);
+    AllureExtras.write(verdict, reports);
   }
 
   static Duration total(List<ScenarioOutcome> list) {

@@ -62,8 +62,7 @@ class SecretsNeverLeakTest {
             .withRegistrationAccessToken(true)
             .withDeviations(deviations.isEmpty() ? Set.of() : Set.of(deviations.split(",")));
     Path reports = dir.resolve("reports");
-    Path allureResults =
-        Path.of(System.getProperty("allure.results.directory", "target/allure-results"));
+    Path allureResults = reports.resolve("allure-results");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     // Allure results accumulate across test runs in one directory: only this run's files count.
     FileTime runStart = FileTime.from(Instant.now().minusSeconds(2));
