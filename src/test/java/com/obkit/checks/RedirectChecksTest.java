@@ -261,4 +261,13 @@ class RedirectChecksTest {
                     "GET", AUTH, 200, Map.of("location", List.of(REDIRECT + "?error=x")), "")))
         .isPresent();
   }
+
+  @Test
+  void schemeAndHostCompareWithoutCase() {
+    assertThat(
+            host(
+                new BrowserVisit(
+                    REDIRECT, redirect("HTTPS://API.BANK.EXAMPLE/login"), Optional.empty())))
+        .isEmpty();
+  }
 }
