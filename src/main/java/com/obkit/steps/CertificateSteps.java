@@ -63,7 +63,9 @@ public final class CertificateSteps {
 
   @Then("its PSD2 statement names the roles {roles} and the NCA {string} {string}")
   public void itsPsd2StatementNames(List<PspRole> roles, String ncaName, String ncaId) {
-    holds(CertificateChecks.psd2Statement(roles, ncaName, ncaId));
+    holds(
+        CertificateChecks.psd2Statement(
+            roles.stream().map(PspRole::name).toList(), ncaName, ncaId));
   }
 
   @Then("its key usages are {string}")

@@ -73,4 +73,19 @@ class IbansTest {
     assertThat(Ibans.problem("NL00TRIO0123456789", "nl"))
         .hasValueSatisfying(p -> assertThat(p).contains("mod-97"));
   }
+
+  @Test
+  void exactProblemsOfLengthAndShape() {
+    assertThat(Ibans.problem("NL70TRIO012345678", "nl"))
+        .contains("IBAN NL70TRIO012345678 has length 17, NL IBANs have 18");
+    assertThat(Ibans.checkDigitsValid("NL70-TRIO")).isFalse();
+    assertThat(Ibans.checkDigitsValid("NLxxTRIO0123456789")).isFalse();
+  }
+
+  /** First ten digits a multiple of 97: the national check is 97, not 00. */
+  @Test
+  void belgianNationalCheckOfAMultipleOf97Is97() {
+    assertThat(Ibans.belgianNationalCheckValid("BE54523000002297")).isTrue();
+    assertThat(Ibans.problem("BE54523000002297", "be_fr")).isEmpty();
+  }
 }

@@ -1,14 +1,9 @@
-package com.obkit.checks;
+package com.obkit.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.obkit.outcomes.CheckEvidence;
-import com.obkit.outcomes.CheckResult;
-import com.obkit.outcomes.Conformance;
-import com.obkit.outcomes.Rule;
-import com.obkit.outcomes.RuleViolation;
-import com.obkit.outcomes.ShouldWarning;
+import com.obkit.checks.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
