@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
@@ -77,19 +78,24 @@ public final class ReferenceSandbox implements AutoCloseable {
   private final InitialAccessTokens tokens;
   private final URI baseUrl;
 
+  /** Requests being handled right now, and the most ever handled at once (tests prove overlap). */
+  private final InFlight inFlight;
+
   private ReferenceSandbox(
       SandboxOptions options,
       Javalin app,
       ServerTls tls,
       SandboxState state,
       InitialAccessTokens tokens,
-      URI baseUrl) {
+      URI baseUrl,
+      InFlight inFlight) {
     this.options = options;
     this.app = app;
     this.tls = tls;
     this.state = state;
     this.tokens = tokens;
     this.baseUrl = baseUrl;
+    this.inFlight = inFlight;
   }
 
   /** Starts a sandbox that fetches {@code sector_identifier_uri} documents over the network. */
@@ -188,6 +194,7 @@ public final class ReferenceSandbox implements AutoCloseable {
 
     ServerTls tls = options.tls() ? ServerTls.generate(options.host()) : null;
     ContractErrorHandler jettyErrors = new ContractErrorHandler(json);
+    InFlight inFlight = new InFlight();
 
     Javalin app =
         Javalin.create(
@@ -204,7 +211,9 @@ public final class ReferenceSandbox implements AutoCloseable {
               // page.
               cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
 
+              cfg.routes.before(ctx -> inFlight.enter());
               cfg.routes.before(ctx -> prelude(ctx, options));
+              cfg.routes.after(ctx -> inFlight.leave());
 
               cfg.routes.get("/xs2a-bg/version", xs2a::version);
               cfg.routes.get("/xs2a-bg/openapi.json", ctx -> rawJson(ctx, xs2aOpenApi));
@@ -257,7 +266,13 @@ public final class ReferenceSandbox implements AutoCloseable {
     }
     URI baseUrl = URI.create((options.tls() ? "https" : "http") + "://" + host + ":" + app.port());
     return new ReferenceSandbox(
-        options, app, tls, new SandboxState(clients, certificates, accounts), tokens, baseUrl);
+        options,
+        app,
+        tls,
+        new SandboxState(clients, certificates, accounts),
+        tokens,
+        baseUrl,
+        inFlight);
   }
 
   /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */
@@ -283,6 +298,14 @@ public final class ReferenceSandbox implements AutoCloseable {
   /** A read-only view of registered clients, certificates and test accounts. */
   public SandboxState state() {
     return state;
+  }
+
+  /**
+   * The largest number of requests this sandbox has handled at the same time since it started (a
+   * test's proof that a parallel run really overlapped its requests); 0 before the first request.
+   */
+  public int maxRequestsInFlight() {
+    return inFlight.max();
   }
 
   /**
@@ -312,6 +335,25 @@ public final class ReferenceSandbox implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- wiring
+
+  /** Counts requests between the first before-handler and the after-handler. */
+  private static final class InFlight {
+    private final AtomicInteger now = new AtomicInteger();
+    private final AtomicInteger max = new AtomicInteger();
+
+    void enter() {
+      int current = now.incrementAndGet();
+      max.accumulateAndGet(current, Math::max);
+    }
+
+    void leave() {
+      now.decrementAndGet();
+    }
+
+    int max() {
+      return max.get();
+    }
+  }
 
   private static Connector connector(
       Server server,

@@ -25,6 +25,7 @@ class EmbeddedProductionModeConformanceTest {
         new ConformanceLauncher(Path.of("features")).run(config, reports, false);
 
     assertThat(result.verdict()).isEqualTo("CONFORMANT");
+    assertThat(result.resultsByScenario()).hasSize(95);
     assertThat(result.resultsByScenario())
         .anySatisfy(
             (s, r) -> {

@@ -52,7 +52,7 @@ class StandaloneSandboxConformanceTest {
           new ConformanceLauncher(Path.of("features")).run(config, dir.resolve("reports"), false);
 
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
-      assertThat(result.resultsByScenario()).hasSizeGreaterThanOrEqualTo(25);
+      assertThat(result.resultsByScenario()).hasSize(95);
       // Token expiry needs the embedded sandbox's clock, and two scenarios are about production:
       // reported as
       // not applicable here, never as passed.
