@@ -43,12 +43,18 @@ public final class ScenarioRules {
   }
 
   /**
-   * The rules an error body's shape is checked under: ERR-1, and in a MUST scenario its own rules
-   * too (TOK-2 asks for a Berlin Group body); a SHOULD scenario's rule never turns a shape defect
-   * into a warning.
+   * The rules an error body's shape is checked under: ERR-1, and TOK-2 where the scenario is about
+   * it; a SHOULD scenario's rule never turns a shape defect into a warning.
    */
   public List<Rule> shapeRules() {
-    return level == Level.MUST ? subjectAndErrorShape() : List.of(errorShape());
+    List<Rule> rules = new ArrayList<>();
+    rules.add(errorShape());
+    // Of the scenario's own rules only TOK-2 asks for the body's shape ("with a Berlin Group error
+    // body", contract section 4): a CERT-1 refusal with a plain-text body breaks ERR-1, not CERT-1.
+    subject().stream()
+        .filter(r -> r.id().equals("TOK-2") && r.level() == Level.MUST)
+        .forEach(rules::add);
+    return rules;
   }
 
   /** The subject rules, each at the scenario's level, plus ERR-1 (a MUST). */

@@ -102,7 +102,9 @@ public final class TokenJourney {
       String access = last.jsonText("access_token");
       String link =
           last.json().map(j -> j.path("_links").path("registration").asText("")).orElse("");
-      if (!access.isEmpty() && !link.isEmpty()) {
+      // Only a usable answer is kept: a missing token or a link that is not absolute makes the
+      // next step obtain the token again, under TOK-1, instead of posting to nowhere.
+      if (!access.isEmpty() && TokenChecks.registrationLinkAbsolute().evaluate(last).isEmpty()) {
         token = new InitialToken(access, URI.create(link));
       }
     }
