@@ -50,6 +50,8 @@ public final class OwnRegistration {
   private Optional<String> clientId = Optional.empty();
   private byte[] secretDigest;
   private int registrations;
+  private int attempts;
+  private boolean lastSecretChange;
   private int secretChanges;
   private Restoration restoration;
 
@@ -116,12 +118,24 @@ public final class OwnRegistration {
    *
    * @throws IllegalStateException when the run is ending and the registration was restored
    */
-  public synchronized HttpExchange exclusively(Supplier<HttpExchange> registration) {
+  public synchronized HttpExchange exclusively(
+      Supplier<HttpExchange> registration, List<String> uris) {
     if (restoration != null) {
       throw new IllegalStateException(
           "the run is ending: the TPP's registration was restored, nothing more is registered");
     }
-    return registration.get();
+    // Sent means possibly changed, whatever the answer: from here on the run restores.
+    attempts++;
+    HttpExchange answer = registration.get();
+    if (answer.status() == 201) {
+      lastSecretChange = recordAccepted(uris, answer);
+    }
+    return answer;
+  }
+
+  /** Whether the last registration sent through {@link #exclusively} changed the secret. */
+  public synchronized boolean lastChangedSecret() {
+    return lastSecretChange;
   }
 
   /** How many registrations the run made with the TPP's identity so far. */
@@ -137,7 +151,7 @@ public final class OwnRegistration {
     if (restoration != null) {
       return restoration;
     }
-    if (registrations == 0) {
+    if (registrations == 0 && attempts == 0) {
       restoration =
           new Restoration(
               true,

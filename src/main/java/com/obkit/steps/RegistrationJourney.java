@@ -7,6 +7,7 @@ import com.obkit.client.RegistrationRequest;
 import com.obkit.config.TokenPlacement;
 import com.obkit.outcomes.NotApplicable;
 import com.obkit.outcomes.Rule;
+import com.obkit.runtime.OwnRegistration;
 import com.obkit.signing.Tampering;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +94,8 @@ public final class RegistrationJourney {
             .map(
                 own ->
                     own.exclusively(
-                        () ->
-                            ctx.client().register(ctx.tpps().current(), link, request, tampering)))
+                        () -> ctx.client().register(ctx.tpps().current(), link, request, tampering),
+                        request.redirectUris()))
             .orElseGet(() -> ctx.client().register(ctx.tpps().current(), link, request, tampering));
     ctx.record(last);
     lastRegistration = last;
@@ -102,15 +103,9 @@ public final class RegistrationJourney {
       registrations.add(last);
       registeredUris = request.redirectUris();
       clientId = Optional.of(last.jsonText("client_id")).filter(id -> !id.isEmpty());
-      ctx.runtime()
-          .ownRegistration()
-          .ifPresent(
-              own -> {
-                if (own.recordAccepted(request.redirectUris(), last)) {
-                  ctx.log()
-                      .note("REG-2 (reported, not asserted): the bank changed the client_secret");
-                }
-              });
+      if (ctx.runtime().ownRegistration().map(OwnRegistration::lastChangedSecret).orElse(false)) {
+        ctx.log().note("REG-2 (reported, not asserted): the bank changed the client_secret");
+      }
     }
     return last;
   }

@@ -1,6 +1,7 @@
 package com.obkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.obkit.client.BankClient;
 import com.obkit.client.HttpExchange;
@@ -67,14 +68,27 @@ class RestoreTest {
     Tpp tpp = runtime.tpps().newTpp();
     HttpExchange token =
         client.requestInitialToken(tpp, "nl", runtime.config().bank().signing(), Tampering.NONE);
+    // As a scenario does: sent and recorded in one step, so a restore on Ctrl-C cannot miss it.
     HttpExchange answer =
-        client.register(
-            tpp,
-            URI.create(token.json().orElseThrow().path("_links").path("registration").asText()),
-            RegistrationRequest.standard(true, true, true, token.jsonText("access_token"), CHANGED),
-            Tampering.NONE);
+        runtime
+            .ownRegistration()
+            .orElseThrow()
+            .exclusively(
+                () ->
+                    client.register(
+                        tpp,
+                        URI.create(
+                            token
+                                .json()
+                                .orElseThrow()
+                                .path("_links")
+                                .path("registration")
+                                .asText()),
+                        RegistrationRequest.standard(
+                            true, true, true, token.jsonText("access_token"), CHANGED),
+                        Tampering.NONE),
+                CHANGED);
     assertThat(answer.status()).isEqualTo(201);
-    runtime.ownRegistration().orElseThrow().recordAccepted(CHANGED, answer);
   }
 
   @Test
@@ -110,6 +124,20 @@ class RestoreTest {
         .startsWith("RESTORE FAILED for " + ORG + ": ")
         .contains("Registered now, as far as the kit knows: " + CHANGED)
         .endsWith("Replay the registration with " + KEEP + " before using the client.");
+  }
+
+  @Test
+  void nothingIsRegisteredOnceTheRestoreRan() {
+    try (ReferenceSandbox bank = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false))) {
+      KitRuntime runtime = KitRuntime.start(config(bank.baseUrl()));
+      registerChanged(runtime);
+      runtime.close();
+      assertThatThrownBy(() -> registerChanged(runtime))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "the run is ending: the TPP's registration was restored, nothing more is registered");
+      assertThat(bank.state().redirectUris(ORG)).isEqualTo(KEEP);
+    }
   }
 
   @Test

@@ -1,7 +1,8 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import com.obkit.outcomes.Level;
 import com.obkit.report.RuleCatalogue;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * declared MUST rules; a SHOULD deviation must leave it CONFORMANT with exactly the declared
  * warnings.
  */
-class DeviationsAreCaughtTest {
+class DeviationsAreCaughtIT {
 
   private static final RuleCatalogue CATALOGUE = RuleCatalogue.load();
   private static final Map<String, List<ExpectedFailures.Row>> EXPECTED =

@@ -1,4 +1,4 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import java.io.BufferedReader;
 import java.io.IOException;

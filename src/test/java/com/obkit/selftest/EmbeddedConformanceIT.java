@@ -1,7 +1,8 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole conformance suite against the embedded reference sandbox: the faithful bank passes
  * clean.
  */
-class EmbeddedConformanceTest {
+class EmbeddedConformanceIT {
 
   @Test
   void everyScenarioPassesAgainstTheFaithfulEmbeddedSandbox(@TempDir Path reports) {

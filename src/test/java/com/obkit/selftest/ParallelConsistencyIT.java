@@ -1,7 +1,8 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import com.obkit.sandbox.Deviation;
 import com.obkit.sandbox.ReferenceSandbox;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checks and the same broken rules as a sequential one; and the parallel run really overlapped its
  * requests (the sandbox counts the requests it handles at once).
  */
-class ParallelConsistencyTest {
+class ParallelConsistencyIT {
 
   /** Four deviations of four rules: three MUST rules, one SHOULD rule. */
   private static final Set<Deviation> DEVIATIONS =

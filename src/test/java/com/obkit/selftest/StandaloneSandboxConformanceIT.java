@@ -1,7 +1,8 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code kit.baseUrl} and {@code kit.http.trustCertificate}: nothing depends on running in one
  * process.
  */
-class StandaloneSandboxConformanceTest {
+class StandaloneSandboxConformanceIT {
 
   private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+)");
 

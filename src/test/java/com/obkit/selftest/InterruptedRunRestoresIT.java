@@ -1,4 +1,4 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped (SIGTERM, the same shutdown as SIGINT) after it changed the registration, and still
  * leaves exactly the kept redirect URIs registered at the bank.
  */
-class InterruptedRunRestoresTest {
+class InterruptedRunRestoresIT {
   private static final OrganizationId ORG = OrganizationId.of("PSDNL-DNB-R616161");
   private static final List<String> KEEP = List.of("https://tpp-live.example/app/");
 

@@ -1,8 +1,9 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.client.BankClient;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.RegistrationRequest;
@@ -47,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reasons; and with the TPP's own identity the bank has exactly the kept redirect URIs registered
  * after the run.
  */
-class ConfigurationMatrixTest {
+class ConfigurationMatrixIT {
 
   static final OrganizationId ORG = OrganizationId.of("PSDNL-DNB-R424242");
   static final List<String> KEEP =
@@ -190,7 +191,7 @@ class ConfigurationMatrixTest {
   /** The declared not-applicable scenarios of one configuration, with their reasons. */
   private static Map<String, String> declared(String combination) throws Exception {
     Map<String, String> out = new TreeMap<>();
-    try (var in = ConfigurationMatrixTest.class.getResourceAsStream("/matrix/not-applicable.tsv")) {
+    try (var in = ConfigurationMatrixIT.class.getResourceAsStream("/matrix/not-applicable.tsv")) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String[] f = line.split("\t");
         if (!line.startsWith("#") && f.length == 3 && f[0].equals(combination)) {

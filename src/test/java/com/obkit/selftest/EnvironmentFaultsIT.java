@@ -1,7 +1,9 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
+import com.obkit.cli.KitMain;
 import com.obkit.config.KitConfig;
 import com.obkit.sandbox.ReferenceSandbox;
 import com.obkit.sandbox.SandboxOptions;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * An unreachable bank is neither a pass nor a bank defect: every affected scenario ends quickly as
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2.
  */
 @Timeout(120)
-class EnvironmentFaultsTest {
+class EnvironmentFaultsIT {
 
   @TempDir Path reports;
 
@@ -111,7 +114,7 @@ class EnvironmentFaultsTest {
     }
     KitMain outage = new KitMain();
     int code =
-        new picocli.CommandLine(outage)
+        new CommandLine(outage)
             .execute(
                 "--set",
                 "kit.baseUrl=http://127.0.0.1:" + port,
@@ -121,8 +124,7 @@ class EnvironmentFaultsTest {
                 "kit.http.connectTimeout=1s",
                 "--no-exit");
     assertThat(code).isEqualTo(2);
-    int bad =
-        new picocli.CommandLine(new KitMain()).execute("--env", "no-such-profile", "--no-exit");
+    int bad = new CommandLine(new KitMain()).execute("--env", "no-such-profile", "--no-exit");
     assertThat(bad).isEqualTo(2);
   }
 }

@@ -1,8 +1,9 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import com.obkit.pki.Certificates;
 import com.obkit.sandbox.ReferenceSandbox;
@@ -43,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * faithful sandbox and once against deviations that make scenarios fail with secrets in the answers
  * they quote. The masks of the secrets do appear: redaction ran, rather than nothing being written.
  */
-class SecretsNeverLeakTest {
+class SecretsNeverLeakIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

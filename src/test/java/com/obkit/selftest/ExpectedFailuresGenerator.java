@@ -1,5 +1,6 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.sandbox.Deviation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class ExpectedFailuresGenerator {
     for (Deviation deviation : Deviation.values()) {
       ConformanceLauncher.RunResult result =
           launcher.run(
-              DeviationsAreCaughtTest.configWith(deviation),
+              DeviationsAreCaughtIT.configWith(deviation),
               reports.resolve(String.valueOf(i++)),
               false,
               "@" + deviation.rule());

@@ -1,7 +1,8 @@
-package com.obkit.cli;
+package com.obkit.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * profile): the production-only rules (REG-8, ACC-3) are exercised and pass; sandbox-only scenarios
  * are reported as not applicable, never as passed.
  */
-class EmbeddedProductionModeConformanceTest {
+class EmbeddedProductionModeConformanceIT {
 
   @Test
   void productionOnlyRulesPassAndSandboxOnlyScenariosAreNotApplicable(@TempDir Path reports) {
