@@ -16,8 +16,7 @@ import com.obkit.pki.Credentials;
 import com.obkit.pki.KeyPool;
 import com.obkit.pki.OrganizationId;
 import com.obkit.pki.TestCa;
-import com.obkit.sandbox.ReferenceSandbox;
-import com.obkit.sandbox.SandboxOptions;
+import com.obkit.sandbox.port.EmbeddedSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,7 +41,7 @@ public final class KitRuntime implements AutoCloseable {
   private static final int KEY_POOL_SIZE = 4;
 
   private final KitConfig config;
-  private final Optional<ReferenceSandbox> sandbox;
+  private final Optional<EmbeddedSandbox> sandbox;
   private final BankEndpoints endpoints;
   private final Transport transport;
   private final TppFactory tpps;
@@ -53,7 +52,7 @@ public final class KitRuntime implements AutoCloseable {
 
   private KitRuntime(
       KitConfig config,
-      Optional<ReferenceSandbox> sandbox,
+      Optional<EmbeddedSandbox> sandbox,
       BankEndpoints endpoints,
       Transport transport,
       TppFactory tpps,
@@ -92,20 +91,17 @@ public final class KitRuntime implements AutoCloseable {
     TestCa ca =
         TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
 
-    Optional<ReferenceSandbox> sandbox = Optional.empty();
+    Optional<EmbeddedSandbox> sandbox = Optional.empty();
     URI api;
     URI browser;
     if (config.embedded()) {
-      ReferenceSandbox started =
-          ReferenceSandbox.start(
-              SandboxOptions.defaults()
-                  .withMode(
-                      config.bankMode() == BankMode.SANDBOX
-                          ? SandboxOptions.Mode.SANDBOX
-                          : SandboxOptions.Mode.PRODUCTION)
-                  .withTokenLifetime(config.sandbox().tokenLifetime())
-                  .withLatency(config.sandbox().latency())
-                  .withDeviations(config.sandbox().deviations()));
+      EmbeddedSandbox started =
+          EmbeddedSandbox.start(
+              new EmbeddedSandbox.Settings(
+                  config.bankMode() == BankMode.PRODUCTION,
+                  config.sandbox().tokenLifetime(),
+                  config.sandbox().latency(),
+                  config.sandbox().deviations()));
       sandbox = Optional.of(started);
       started.serverCertificate().ifPresent(trust::add);
       api = started.baseUrl();
@@ -197,7 +193,7 @@ public final class KitRuntime implements AutoCloseable {
   }
 
   /** The embedded reference sandbox, when the kit started one. */
-  public Optional<ReferenceSandbox> sandbox() {
+  public Optional<EmbeddedSandbox> sandbox() {
     return sandbox;
   }
 
@@ -262,7 +258,7 @@ public final class KitRuntime implements AutoCloseable {
         }
       }
     } finally {
-      sandbox.ifPresent(ReferenceSandbox::close);
+      sandbox.ifPresent(EmbeddedSandbox::close);
     }
   }
 

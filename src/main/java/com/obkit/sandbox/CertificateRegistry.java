@@ -1,6 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

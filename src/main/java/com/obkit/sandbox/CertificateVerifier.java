@@ -1,7 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
-import com.obkit.pki.PspRole;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,12 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -58,10 +54,8 @@ final class CertificateVerifier {
   static final String ORGANIZATION_IDENTIFIER_OID = "2.5.4.97";
 
   /** Roles that make a TPP: payment initiation, account information, card-based instruments. */
-  private static final Set<PspRole> TPP_ROLES =
-      EnumSet.of(PspRole.PSP_PI, PspRole.PSP_AI, PspRole.PSP_IC);
-
   private final Clock clock;
+
   private final CertificateRegistry registry;
   private final SandboxOptions options;
 
@@ -237,8 +231,8 @@ final class CertificateVerifier {
    * role (PSP_PI, PSP_AI or PSP_IC) ({@code ROLE_INVALID}).
    */
   void requirePsd2TppRole(X509Certificate certificate) {
-    List<PspRole> roles = psd2Roles(certificate);
-    if (roles.stream().noneMatch(TPP_ROLES::contains)) {
+    List<String> roles = psd2Roles(certificate);
+    if (roles.stream().noneMatch(PspRoles.TPP_ROLES::contains)) {
       throw Rejection.unauthorized(
           Rejection.ROLE_INVALID,
           "TPP-Signature-Certificate PSD2 roles "
@@ -296,7 +290,7 @@ final class CertificateVerifier {
   }
 
   /** The roles of the PSD2 QC statement; rejects a missing or malformed statement. */
-  private static List<PspRole> psd2Roles(X509Certificate certificate) {
+  private static List<String> psd2Roles(X509Certificate certificate) {
     byte[] extension = certificate.getExtensionValue(QC_STATEMENTS_OID);
     if (extension == null) {
       throw Rejection.unauthorized(
@@ -329,7 +323,7 @@ final class CertificateVerifier {
       }
       ASN1UTF8String.getInstance(info.getObjectAt(1)); // nCAName
       ASN1UTF8String.getInstance(info.getObjectAt(2)); // nCAId
-      List<PspRole> roles = new ArrayList<>();
+      List<String> roles = new ArrayList<>();
       for (ASN1Encodable element : ASN1Sequence.getInstance(info.getObjectAt(0))) {
         ASN1Sequence role = ASN1Sequence.getInstance(element);
         if (role.size() != 2) {
@@ -337,14 +331,14 @@ final class CertificateVerifier {
         }
         String oid = ASN1ObjectIdentifier.getInstance(role.getObjectAt(0)).getId();
         String name = ASN1UTF8String.getInstance(role.getObjectAt(1)).getString();
-        PspRole known =
-            PspRole.byOid(oid)
+        String known =
+            PspRoles.nameOf(oid)
                 .orElseThrow(
                     () ->
                         Rejection.unauthorized(
                             Rejection.ROLE_INVALID,
                             "TPP-Signature-Certificate PSD2 role OID " + oid + " is unknown"));
-        if (!known.name().equals(name)) {
+        if (!known.equals(name)) {
           throw Rejection.unauthorized(
               Rejection.ROLE_INVALID,
               "TPP-Signature-Certificate PSD2 role name '"
@@ -352,7 +346,7 @@ final class CertificateVerifier {
                   + "' does not match its OID "
                   + oid
                   + " ("
-                  + known.name()
+                  + known
                   + ")");
         }
         roles.add(known);

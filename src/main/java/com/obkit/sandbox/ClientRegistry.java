@@ -1,6 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package com.obkit.sandbox;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.obkit.pki.OrganizationId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -315,12 +314,7 @@ public final class ReferenceSandbox implements AutoCloseable {
    * @throws IllegalArgumentException when {@code organizationId} is not an ETSI 5.2.1 identifier
    */
   public int expireInitialAccessTokens(String organizationId) {
-    return expireInitialAccessTokens(OrganizationId.of(organizationId));
-  }
-
-  /** Test hook (REG-3): see {@link #expireInitialAccessTokens(String)}. */
-  public int expireInitialAccessTokens(OrganizationId organizationId) {
-    return tokens.expireAll(Objects.requireNonNull(organizationId, "organizationId"));
+    return tokens.expireAll(OrganizationId.of(Objects.requireNonNull(organizationId)));
   }
 
   /** Stops Jetty; idempotent. */

@@ -1,6 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -28,21 +27,23 @@ public final class SandboxState {
   }
 
   /** The organization's {@code client_id}, once registered. */
-  public Optional<String> clientId(OrganizationId organizationId) {
-    return clients.byOrganization(organizationId).map(ClientRegistry.Client::clientId);
+  public Optional<String> clientId(String organizationId) {
+    return clients
+        .byOrganization(OrganizationId.of(organizationId))
+        .map(ClientRegistry.Client::clientId);
   }
 
   /** The organization's currently registered redirect URIs (empty when not registered). */
-  public List<String> redirectUris(OrganizationId organizationId) {
+  public List<String> redirectUris(String organizationId) {
     return clients
-        .byOrganization(organizationId)
+        .byOrganization(OrganizationId.of(organizationId))
         .map(ClientRegistry.Client::redirectUris)
         .orElse(List.of());
   }
 
   /** Lowercase hex SHA-256 of the organization's active certificate (CERT-4), once onboarded. */
-  public Optional<String> activeCertificateFingerprint(OrganizationId organizationId) {
-    return certificates.activeFingerprint(organizationId);
+  public Optional<String> activeCertificateFingerprint(String organizationId) {
+    return certificates.activeFingerprint(OrganizationId.of(organizationId));
   }
 
   /** Whether {@code certificate} was revoked by a newer one of its organization id (CERT-4). */

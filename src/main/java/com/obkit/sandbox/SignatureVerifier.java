@@ -1,7 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.KeyId;
-import com.obkit.signing.DigestAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -14,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,12 +125,13 @@ final class SignatureVerifier {
    * certificate's issuer.
    */
   void requireKeyIdMatchesCertificate(SignatureHeader signature, X509Certificate certificate) {
-    KeyId keyId;
-    try {
-      keyId = KeyId.parse(signature.keyId().orElse(""));
-    } catch (IllegalArgumentException e) {
-      throw invalid("header Signature keyId is not of the form SN=<hex serial>,CA=<issuer DN>");
-    }
+    KeyIdentifier keyId =
+        KeyIdentifier.parse(signature.keyId().orElse(""))
+            .orElseThrow(
+                () ->
+                    invalid(
+                        "header Signature keyId is not of the form SN=<lowercase hex serial without"
+                            + " leading zeros>,CA=<issuer DN>"));
     if (!keyId.serialNumber().equals(certificate.getSerialNumber())
         && !options.deviates(Deviation.KEYID_SERIAL_NOT_CHECKED)) {
       throw invalid(
@@ -178,14 +176,14 @@ final class SignatureVerifier {
       if (eq <= 0) {
         throw invalid("header Digest entry is not <algorithm>=<base64>");
       }
-      Optional<DigestAlgorithm> algorithm =
-          DigestAlgorithm.byLabel(trimmed.substring(0, eq).trim())
-              .filter(
-                  a ->
-                      a != DigestAlgorithm.SHA_512
-                          || !options.deviates(Deviation.SHA512_DIGEST_REFUSED));
-      algorithm.ifPresent(
-          a -> known.add(new String[] {a.label(), trimmed.substring(eq + 1).trim()}));
+      // The contract's two labels (section 2), as the sandbox reads them.
+      String label = trimmed.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+      boolean supported =
+          label.equals("SHA-256")
+              || (label.equals("SHA-512") && !options.deviates(Deviation.SHA512_DIGEST_REFUSED));
+      if (supported) {
+        known.add(new String[] {label, trimmed.substring(eq + 1).trim()});
+      }
     }
     if (known.isEmpty()) {
       throw invalid("header Digest uses no supported algorithm (SHA-256, SHA-512)");

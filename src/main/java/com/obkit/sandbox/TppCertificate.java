@@ -1,6 +1,5 @@
 package com.obkit.sandbox;
 
-import com.obkit.pki.OrganizationId;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 

@@ -96,11 +96,11 @@ class RestoreTest {
     try (ReferenceSandbox bank = ReferenceSandbox.start(SandboxOptions.defaults().withTls(false))) {
       KitRuntime runtime = KitRuntime.start(config(bank.baseUrl()));
       registerChanged(runtime);
-      assertThat(bank.state().redirectUris(ORG)).isEqualTo(CHANGED);
+      assertThat(bank.state().redirectUris(ORG.value())).isEqualTo(CHANGED);
 
       runtime.close();
 
-      assertThat(bank.state().redirectUris(ORG)).isEqualTo(KEEP);
+      assertThat(bank.state().redirectUris(ORG.value())).isEqualTo(KEEP);
       OwnRegistration.Restoration r = runtime.restoration().orElseThrow();
       assertThat(r.restored()).isTrue();
       assertThat(r.registrations()).isEqualTo(2);
@@ -136,7 +136,7 @@ class RestoreTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "the run is ending: the TPP's registration was restored, nothing more is registered");
-      assertThat(bank.state().redirectUris(ORG)).isEqualTo(KEEP);
+      assertThat(bank.state().redirectUris(ORG.value())).isEqualTo(KEEP);
     }
   }
 

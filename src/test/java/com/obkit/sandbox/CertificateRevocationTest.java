@@ -2,7 +2,6 @@ package com.obkit.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.obkit.pki.OrganizationId;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ class CertificateRevocationTest {
     TestSigner renewed = new TestSigner(newCert, TestPki.Keys.TPP_B.getPrivate());
 
     String oldToken = Flow.token(http, "nl", old);
-    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG)))
+    assertThat(sandbox.state().activeCertificateFingerprint(ORG))
         .contains(CertificateVerifier.fingerprint(oldCert));
     assertThat(Flow.token(http, "nl", old))
         .isNotBlank(); // the active certificate may onboard again
@@ -53,7 +52,7 @@ class CertificateRevocationTest {
     String newToken = Flow.token(http, "be_nl", renewed);
     assertThat(sandbox.state().isRevoked(oldCert)).isTrue();
     assertThat(sandbox.state().isRevoked(newCert)).isFalse();
-    assertThat(sandbox.state().activeCertificateFingerprint(OrganizationId.of(ORG)))
+    assertThat(sandbox.state().activeCertificateFingerprint(ORG))
         .contains(CertificateVerifier.fingerprint(newCert));
 
     HttpResponse<String> onboarding = Flow.onboard(http, "uk", old);

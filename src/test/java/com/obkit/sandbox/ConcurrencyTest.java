@@ -100,8 +100,8 @@ class ConcurrencyTest {
     assertThat(clientIds).as("REG-2: one client_id for one organization id").hasSize(1);
     assertThat(sandbox.state().clientCount()).isEqualTo(clientsBefore + 1);
     OrganizationId id = OrganizationId.of(org);
-    assertThat(sandbox.state().clientId(id)).contains(clientIds.iterator().next());
-    List<String> registered = sandbox.state().redirectUris(id);
+    assertThat(sandbox.state().clientId(id.value())).contains(clientIds.iterator().next());
+    List<String> registered = sandbox.state().redirectUris(id.value());
     List<List<String>> submitted = outcomes.stream().map(Outcome::submitted).toList();
     assertThat(submitted)
         .as(
@@ -145,8 +145,8 @@ class ConcurrencyTest {
       clientIds.add(clientId);
       // Every registration is retrievable, under its own organization, with its own list.
       OrganizationId id = OrganizationId.of(orgs.get(i));
-      assertThat(sandbox.state().clientId(id)).as(orgs.get(i)).contains(clientId);
-      assertThat(sandbox.state().redirectUris(id)).as(orgs.get(i)).isEqualTo(o.submitted());
+      assertThat(sandbox.state().clientId(id.value())).as(orgs.get(i)).contains(clientId);
+      assertThat(sandbox.state().redirectUris(id.value())).as(orgs.get(i)).isEqualTo(o.submitted());
     }
     assertThat(clientIds).as("one client_id per organization id").hasSize(FLOWS);
     assertThat(sandbox.state().clientCount())

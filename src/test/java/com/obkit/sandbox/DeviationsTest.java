@@ -454,7 +454,10 @@ class DeviationsTest {
         .isEqualTo(201);
     String raw = absentAccepted ? none.getSubjectX500Principal().getName() : "NTRNL-" + run.org;
     assertThat(
-            run.deviant.sandbox.state().clientId(CertificateVerifier.surrogateOrganizationId(raw)))
+            run.deviant
+                .sandbox
+                .state()
+                .clientId(CertificateVerifier.surrogateOrganizationId(raw).value()))
         .isPresent();
   }
 

@@ -312,12 +312,24 @@ class OnboardingTest {
   }
 
   @Test
-  void sig4SerialComparedAsANumber() {
+  void sig4KeyIdInTheContractsFormIsAccepted() {
     String issuer = good.getIssuerX500Principal().getName("RFC1779");
-    TestSigner s =
-        signer()
-            .keyId("SN=000" + good.getSerialNumber().toString(16).toUpperCase() + ",CA=" + issuer);
+    TestSigner s = signer().keyId("SN=" + good.getSerialNumber().toString(16) + ",CA=" + issuer);
     assertThat(onboard(s.sign(new byte[0])).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The contract's form is lower-case hex without leading zeros: the strict reference sandbox
+   * refuses any other spelling, so a kit that sent one would be caught by code it does not share.
+   */
+  @Test
+  void sig4SerialNotInTheContractsFormIsRefused() {
+    String issuer = good.getIssuerX500Principal().getName("RFC1779");
+    String hex = good.getSerialNumber().toString(16);
+    assertRejected(
+        signer().keyId("SN=000" + hex + ",CA=" + issuer).sign(new byte[0]),
+        "SIGNATURE_INVALID",
+        "keyId");
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.obkit.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.obkit.pki.OrganizationId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -369,9 +368,8 @@ class RegistrationTest {
         .isEqualTo(r1.get("client_id_issued_at").asLong());
     assertThat(r2.get("redirect_uris").toString())
         .isEqualTo("[\"https://tpp.example/two\",\"https://tpp.example/three\"]");
-    assertThat(sandbox.state().redirectUris(OrganizationId.of(org)))
-        .containsExactly("https://tpp.example/four");
-    assertThat(sandbox.state().clientId(OrganizationId.of(org))).contains(clientId);
+    assertThat(sandbox.state().redirectUris(org)).containsExactly("https://tpp.example/four");
+    assertThat(sandbox.state().clientId(org)).contains(clientId);
     // A new secret on every registration (documented choice).
     Set<String> secrets =
         Set.of(

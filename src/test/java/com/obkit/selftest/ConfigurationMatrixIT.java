@@ -141,7 +141,9 @@ class ConfigurationMatrixIT {
       assertThat(result.resultsByScenario()).hasSize(95);
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
       if (own) {
-        assertThat(bank.state().redirectUris(ORG)).as("registered after the run").isEqualTo(KEEP);
+        assertThat(bank.state().redirectUris(ORG.value()))
+            .as("registered after the run")
+            .isEqualTo(KEEP);
       }
     }
   }
@@ -167,7 +169,7 @@ class ConfigurationMatrixIT {
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
       assertThat(result.resultsByScenario().values())
           .containsExactlyInAnyOrder("passed", "passed", "not applicable");
-      assertThat(bank.state().redirectUris(ORG)).isEqualTo(KEEP);
+      assertThat(bank.state().redirectUris(ORG.value())).isEqualTo(KEEP);
       assertThat(Files.getPosixFilePermissions(dir.resolve("client-secret.txt")))
           .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
       assertThat(Files.readString(dir.resolve("client-secret.txt")).trim()).hasSize(43);

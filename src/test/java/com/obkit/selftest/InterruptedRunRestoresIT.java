@@ -70,15 +70,19 @@ class InterruptedRunRestoresIT {
             .until(
                 () ->
                     bank.state()
-                        .redirectUris(ORG)
+                        .redirectUris(ORG.value())
                         .contains("https://tpp-test.example/kit/return?flow=ais"));
-        assertThat(bank.state().redirectUris(ORG)).as("changed by the run").isNotEqualTo(KEEP);
+        assertThat(bank.state().redirectUris(ORG.value()))
+            .as("changed by the run")
+            .isNotEqualTo(KEEP);
         kit.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
         assertThat(kit.waitFor(30, TimeUnit.SECONDS)).as("the kit stopped").isTrue();
       } finally {
         kit.destroyForcibly();
       }
-      assertThat(bank.state().redirectUris(ORG)).as("registered after Ctrl-C").isEqualTo(KEEP);
+      assertThat(bank.state().redirectUris(ORG.value()))
+          .as("registered after Ctrl-C")
+          .isEqualTo(KEEP);
     }
   }
 }
