@@ -3,6 +3,7 @@ package com.obkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.obkit.outcomes.Level;
+import com.obkit.testsupport.Contract;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.PickleTag;
@@ -147,13 +148,7 @@ class RuleCatalogueCoverageTest {
 
   @Test
   void theCatalogueHoldsEveryRuleOfTheContractAtItsLevel() throws IOException {
-    Path contract = Path.of("..", "shared", "bank-contract.md");
-    assertThat(contract)
-        .as(
-            "the bank's contract must be beside the project in ../shared/bank-contract.md"
-                + " (this test compares the rule catalogue with it)")
-        .isRegularFile();
-    Matcher m = CONTRACT_RULE.matcher(Files.readString(contract));
+    Matcher m = CONTRACT_RULE.matcher(Contract.text());
     Set<String> fromContract = new HashSet<>();
     while (m.find()) {
       fromContract.add(m.group(1) + " " + m.group(2));
