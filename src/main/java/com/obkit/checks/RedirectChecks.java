@@ -4,7 +4,6 @@ import com.obkit.client.BrowserVisit;
 import com.obkit.client.HttpExchange;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Checks of the authorisation endpoint's answer (contract section 6). */
@@ -48,7 +47,7 @@ public final class RedirectChecks {
                     + ") instead of the bank's login page");
           }
           URI target = x.uri().resolve(location);
-          return sameOrigin(target, authBase)
+          return BrowserVisit.sameOrigin(target, authBase)
               ? Optional.empty()
               : Optional.of(
                   "redirected to "
@@ -84,21 +83,6 @@ public final class RedirectChecks {
                 + (v.followed().isEmpty() && v.answer().isRedirect()
                     ? " (the redirect was not to the bank's authorisation host, so not followed)"
                     : ""));
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-        && a.getHost() != null
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static String lower(String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
-  }
-
-  private static int port(URI u) {
-    return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   /** EnsureRedirectUriRejected (AUTH-2/3/4): a 4xx error page. */

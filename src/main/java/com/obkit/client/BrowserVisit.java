@@ -1,5 +1,6 @@
 package com.obkit.client;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,23 @@ public record BrowserVisit(
     Objects.requireNonNull(redirectUri, "redirectUri");
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(followed, "followed");
+  }
+
+  /**
+   * Whether two URIs are on one origin (RFC 6454: scheme, host and port, scheme and host without
+   * case, default ports filled in): the one test of "the bank's authorisation host", for following
+   * a redirect and for judging it.
+   */
+  public static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   /** The page the PSU finally sees: the followed one, or the answer itself. */

@@ -81,7 +81,7 @@ public final class OwnRegistration {
    *
    * @return whether the secret changed
    */
-  public synchronized boolean recordAccepted(List<String> uris, HttpExchange answer) {
+  private boolean recordAccepted(List<String> uris, HttpExchange answer) {
     registrations++;
     lastRegistered = List.copyOf(uris);
     String id = answer.jsonText("client_id");

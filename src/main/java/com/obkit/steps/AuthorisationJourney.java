@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,24 +41,14 @@ public final class AuthorisationJourney {
             ? answer.header("location").map(answer.uri()::resolve)
             : Optional.empty();
     if (next.isPresent()
-        && sameOrigin(next.get(), ctx.client().endpoints().authorization(ctx.tenant()))) {
+        && BrowserVisit.sameOrigin(
+            next.get(), ctx.client().endpoints().authorization(ctx.tenant()))) {
       followed = Optional.of(ctx.client().get(next.get()));
     }
     HttpExchange last = ctx.record(answer);
     lastVisit = new BrowserVisit(request.redirectUri(), answer, followed);
     visits.put(request.redirectUri(), lastVisit);
     return lastVisit;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return Objects.equals(a.getScheme(), b.getScheme())
-        && a.getHost() != null
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI u) {
-    return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
   }
 
   /** Sends the PSU with the redirect URI a sample URI maps to. */
