@@ -86,6 +86,22 @@ public final class AccountJourney {
     return last;
   }
 
+  /** The scenario's test account: the first it created or took (the journey's PSU). */
+  public TestAccount current() {
+    if (accounts.isEmpty()) {
+      throw new IllegalStateException("the scenario has no test account yet");
+    }
+    return accounts.get(0);
+  }
+
+  /** The scenario's second test account (an account the first one's consent does not cover). */
+  public TestAccount second() {
+    if (accounts.size() < 2) {
+      throw new IllegalStateException("the scenario has no second test account");
+    }
+    return accounts.get(1);
+  }
+
   public List<TestAccount> accounts() {
     return List.copyOf(accounts);
   }

@@ -4,6 +4,9 @@ import com.obkit.checks.Check;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.client.HttpExchange;
 import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.Rule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a
@@ -39,11 +42,39 @@ public final class Refusals {
   }
 
   /**
-   * An auth-endpoint refusal: one of the statuses, an OAuth body, one of the codes (as error or in
-   * tppMessages).
+   * An XS2A refusal judged under named rules instead of the scenario's (a refusal inside a journey
+   * scenario that is about several rules): the status and code under {@code subject}, the shape
+   * under the scenario's error-shape rule.
+   */
+  public void berlinGroup(List<Rule> subject, Check<HttpExchange> status, String... codes) {
+    HttpExchange x = ctx.last();
+    List<Rule> statusRules = new ArrayList<>(subject);
+    if (x.status() >= 500) {
+      statusRules.add(rules.errorShape());
+    }
+    conformance.expect(statusRules, status, x);
+    if (x.status() >= 400) {
+      boolean shaped = conformance.expect(rules.errorShape(), ErrorChecks.berlinGroupShape(), x);
+      if (shaped && codes.length > 0) {
+        conformance.expect(subject, ErrorChecks.berlinGroupError(codes), x);
+      }
+    }
+  }
+
+  /**
+   * An auth-endpoint refusal of the registration: one of the statuses, an OAuth body, one of the
+   * codes (as error or in tppMessages).
    */
   public void oauth(Check<HttpExchange> status, String... codes) {
-    HttpExchange x = registration.lastRegistration();
+    oauth(registration.lastRegistration(), status, codes);
+  }
+
+  /** A token or revocation endpoint refusal (contract section 12): the last answer, OAuth body. */
+  public void tokenEndpoint(Check<HttpExchange> status, String... codes) {
+    oauth(ctx.last(), status, codes);
+  }
+
+  private void oauth(HttpExchange x, Check<HttpExchange> status, String... codes) {
     requireStatus(status, x);
     if (x.status() >= 400) {
       boolean shaped = conformance.expect(rules.shapeRules(), ErrorChecks.oauthShape(), x);

@@ -2,6 +2,7 @@ package com.obkit.steps;
 
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.RegistrationChecks;
+import com.obkit.client.ClientCredentials;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.RegistrationRequest;
 import com.obkit.config.TokenPlacement;
@@ -37,6 +38,7 @@ public final class RegistrationJourney {
   private final ScenarioContext ctx;
   private final TokenJourney tokens;
   private List<String> registeredUris = List.of();
+  private List<String> registeredSamples = List.of();
   private Optional<String> clientId = Optional.empty();
   private HttpExchange lastRegistration;
   private final Map<String, String> sampleUris = new LinkedHashMap<>();
@@ -102,6 +104,7 @@ public final class RegistrationJourney {
     if (last.status() == 201) {
       registrations.add(last);
       registeredUris = request.redirectUris();
+      registeredSamples = List.copyOf(uris);
       clientId = Optional.of(last.jsonText("client_id")).filter(id -> !id.isEmpty());
       if (ctx.runtime().ownRegistration().map(OwnRegistration::lastChangedSecret).orElse(false)) {
         ctx.log().note("REG-2 (reported, not asserted): the bank changed the client_secret");
@@ -222,6 +225,12 @@ public final class RegistrationJourney {
     return lastRegistration;
   }
 
+  /** Precondition: the whole flow replayed and the registration created (REG-2). */
+  public void replayedSuccessfully(List<String> uris) {
+    replay(uris);
+    ctx.conformance().require(Rule.must("REG-2"), ErrorChecks.status(201), lastRegistration);
+  }
+
   /** Registers with the given token in the configured places instead of the scenario's own. */
   public HttpExchange registerWithToken(String otherToken, String uri) {
     return register(r -> standardRegistration(otherToken, r.redirectUris()), List.of(uri));
@@ -280,6 +289,38 @@ public final class RegistrationJourney {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The redirect URI of the journey after onboarding: the first URI the scenario's latest
+   * registration named, as mapped (never a kept URI, which belongs to the TPP's live clients).
+   */
+  public String journeyRedirectUri() {
+    if (registeredSamples.isEmpty()) {
+      throw new IllegalStateException("the TPP has not registered yet");
+    }
+    return mapped(registeredSamples.get(0));
+  }
+
+  /** The client_id and client_secret of the scenario's latest registration (TKN-1). */
+  public ClientCredentials credentials() {
+    return credentialsOf(registrations.size() - 1);
+  }
+
+  /** Those of the registration before the latest (TKN-6: a secret a replay replaced). */
+  public ClientCredentials previousCredentials() {
+    if (registrations.size() < 2) {
+      throw new IllegalStateException("needs two registrations");
+    }
+    return credentialsOf(registrations.size() - 2);
+  }
+
+  private ClientCredentials credentialsOf(int index) {
+    if (index < 0) {
+      throw new IllegalStateException("the TPP has not registered yet");
+    }
+    HttpExchange r = registrations.get(index);
+    return new ClientCredentials(r.jsonText("client_id"), r.jsonText("client_secret"));
   }
 
   /** The scenario's first registered redirect URI (or the one a sample URI maps to). */

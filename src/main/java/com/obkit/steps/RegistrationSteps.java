@@ -100,6 +100,11 @@ public final class RegistrationSteps {
     registration.replay(List.of(uri));
   }
 
+  @Given("the TPP has replayed the whole flow with the redirect URI {string}")
+  public void theTppHasReplayed(String uri) {
+    registration.replayedSuccessfully(List.of(uri));
+  }
+
   @When("the TPP replays the whole flow in the tenant {string} with the redirect URI {string}")
   public void theTppReplaysInTenant(String tenant, String uri) {
     ctx.switchTenant(tenant);

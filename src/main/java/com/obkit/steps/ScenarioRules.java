@@ -22,10 +22,16 @@ public final class ScenarioRules {
     level = tags.contains("@should") ? Level.SHOULD : Level.MUST;
   }
 
-  /** The rules the scenario is about: its rule tags other than ERR-1, at the scenario's level. */
+  /**
+   * The rules the scenario is about: its rule tags other than the error-shape rules ERR-1 and
+   * ERR-2, at the scenario's level.
+   */
   public List<Rule> subject() {
     List<Rule> rules =
-        ids.stream().filter(id -> !id.equals("ERR-1")).map(id -> new Rule(id, level)).toList();
+        ids.stream()
+            .filter(id -> !id.equals("ERR-1") && !id.equals("ERR-2"))
+            .map(id -> new Rule(id, level))
+            .toList();
     if (rules.isEmpty()) {
       throw new IllegalStateException("scenario has no rule tag such as @SIG-2");
     }
@@ -64,8 +70,11 @@ public final class ScenarioRules {
     return rules;
   }
 
-  /** ERR-1 (error body shape), a MUST wherever it applies. */
+  /**
+   * The error-shape rule, a MUST wherever it applies: ERR-2 in scenarios of the journey after
+   * onboarding (contract sections 10 to 15, tagged {@code @ERR-2}), ERR-1 everywhere else.
+   */
   public Rule errorShape() {
-    return Rule.must("ERR-1");
+    return Rule.must(ids.contains("ERR-2") ? "ERR-2" : "ERR-1");
   }
 }
