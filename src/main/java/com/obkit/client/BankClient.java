@@ -143,9 +143,7 @@ public final class BankClient {
   /** {@link #createConsent(Tpp, String, ConsentRequest)} with one thing broken (CON-3). */
   public HttpExchange createConsent(
       Tpp tpp, String tenant, ConsentRequest request, Tampering tampering) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    request.psuIpAddress().ifPresent(ip -> headers.put("PSU-IP-Address", ip));
-    request.redirectUri().ifPresent(uri -> headers.put("TPP-Redirect-URI", uri));
+    Map<String, String> headers = initiation(request.psuIpAddress(), request.redirectUri());
     return send(
         "POST",
         endpoints.consents(tenant),
@@ -234,9 +232,7 @@ public final class BankClient {
 
   /** POST a SEPA credit transfer (contract section 14), with the headers the request has. */
   public HttpExchange initiatePayment(Tpp tpp, String tenant, PaymentRequest request) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    request.psuIpAddress().ifPresent(ip -> headers.put("PSU-IP-Address", ip));
-    request.redirectUri().ifPresent(uri -> headers.put("TPP-Redirect-URI", uri));
+    Map<String, String> headers = initiation(request.psuIpAddress(), request.redirectUri());
     return send(
         "POST",
         endpoints.payments(tenant),
@@ -329,6 +325,15 @@ public final class BankClient {
           spec.header("Authorization", c.basicHeader());
         });
     return spec;
+  }
+
+  /** The headers a consent or payment initiation carries when the request has them. */
+  private static Map<String, String> initiation(
+      Optional<String> psuIpAddress, Optional<String> redirectUri) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    psuIpAddress.ifPresent(ip -> headers.put("PSU-IP-Address", ip));
+    redirectUri.ifPresent(uri -> headers.put("TPP-Redirect-URI", uri));
+    return headers;
   }
 
   private void registerIfSecret(String name, String value) {

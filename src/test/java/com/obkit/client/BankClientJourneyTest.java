@@ -11,6 +11,7 @@ import com.obkit.pki.CertificateSpec;
 import com.obkit.pki.KeyPool;
 import com.obkit.pki.OrganizationId;
 import com.obkit.pki.TestCa;
+import com.obkit.signing.Tampering;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -126,6 +127,27 @@ class BankClientJourneyTest {
     assertThat(r.target()).isEqualTo("/xs2a-bg/be_fr/v1/consents");
     assertThat(r.body()).isEqualTo(request.json());
     assertThat(r.contractHeaders()).isEqualTo(signed(r, "Content-Type", "application/json"));
+  }
+
+  @Test
+  void aConsentCanBeSentWithOneThingOfItsSignatureBroken() {
+    ConsentRequest request =
+        ConsentRequest.detailed(IBAN, PSU_IP, REDIRECT, LocalDate.of(2025, 1, 10));
+
+    client.createConsent(TPP, "nl", request, Tampering.OMIT_SSL_CERTIFICATE);
+
+    Received r = bank.only();
+    Map<String, String> expected =
+        signed(
+            r,
+            "Content-Type",
+            "application/json",
+            "PSU-IP-Address",
+            PSU_IP,
+            "TPP-Redirect-URI",
+            REDIRECT);
+    expected.remove("SSL-Certificate");
+    assertThat(r.contractHeaders()).isEqualTo(expected);
   }
 
   @Test
