@@ -20,13 +20,14 @@ final class SecretNames {
       List.of("token", "secret", "password", "verifier", "digipass", "session", "assertion", "key");
 
   /**
-   * Endings of names that are about a secret (its type, lifetime, endpoint, algorithm) rather than
-   * the secret itself.
+   * Endings of names that are about a secret (its type, lifetime, endpoint, algorithm, the RFC 7009
+   * {@code token_type_hint}) rather than the secret itself.
    */
   private static final List<String> METADATA_ENDINGS =
       List.of(
           "_type",
           "_types",
+          "_hint",
           "_method",
           "_methods",
           "_alg",

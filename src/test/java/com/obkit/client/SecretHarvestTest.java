@@ -97,4 +97,16 @@ class SecretHarvestTest {
     assertThat(registry.isRegistered("EEEEeeee-bearer-token")).isTrue();
     assertThat(registry.isRegistered("FFFFffff-token")).isTrue();
   }
+
+  @Test
+  void aRevocationRegistersTheTokenButNotItsTypeHint() {
+    SecretHarvest.fromRequest(
+        registry,
+        List.of(),
+        "https://bank.example/auth/nl/v1/token/revoke",
+        "application/x-www-form-urlencoded",
+        "token=" + A + "&token_type_hint=refresh_token");
+    assertThat(List.of(A, "refresh_token").stream().map(registry::isRegistered).toList())
+        .isEqualTo(List.of(true, false));
+  }
 }
