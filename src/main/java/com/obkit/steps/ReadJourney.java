@@ -186,7 +186,7 @@ public final class ReadJourney {
 
   /** Scenarios that spend a shared bank's daily budget of unattended reads (AIS-5) ask first. */
   public void requireBudgetMaySpend() {
-    if (ctx.runtime().sandbox().isEmpty() && !ctx.config().psu().budgetSpend()) {
+    if (!ctx.config().maySpendReadBudget()) {
       throw new NotApplicable(
           "spends the account's daily budget of 4 unattended reads at a shared bank; set"
               + " kit.budget.spend=true to run it (at most once a day)");
