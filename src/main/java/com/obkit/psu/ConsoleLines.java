@@ -59,6 +59,11 @@ final class ConsoleLines {
     return Optional.ofNullable(lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
   }
 
+  /** How many lines (and ends) wait to be taken. */
+  int pending() {
+    return lines.size();
+  }
+
   private void read() {
     // The input is not the kit's to close (standard input).
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
