@@ -69,11 +69,7 @@ final class Evidence {
 
   /** A step with nothing to run: a fact seen on the way (a page, where the browser went). */
   void note(String name) {
-    step(
-        name,
-        () -> {
-          return null;
-        });
+    step(name, () -> null);
   }
 
   /**
