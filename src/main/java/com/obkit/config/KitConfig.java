@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
  *     production
  * @param productionConfirmed {@code kit.production.confirm}: the user confirmed a run against
  *     production (the launcher enforces it, after printing what the run would do)
+ * @param psu {@code kit.psu.*}, {@code kit.sca.settleDelay}, {@code kit.budget.spend}: how the
+ *     PSU's part of SCA is done and the journey around it (contract sections 9 to 11)
  */
 public record KitConfig(
     String env,
@@ -72,7 +74,8 @@ public record KitConfig(
     Path reports,
     RegistrationSettings registration,
     Optional<String> clientId,
-    boolean productionConfirmed) {
+    boolean productionConfirmed,
+    PsuSettings psu) {
 
   /** The bank's tenants (contract section 1, OAS enum). */
   public static final List<String> KNOWN_TENANTS = List.of("uk", "nl", "be_fr", "be_nl");
@@ -100,6 +103,7 @@ public record KitConfig(
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(psu, "psu");
   }
 
   /**
@@ -121,6 +125,15 @@ public record KitConfig(
   /** Whether the kit starts the embedded reference sandbox (no {@code kit.baseUrl} given). */
   public boolean embedded() {
     return baseUrl.isEmpty();
+  }
+
+  /**
+   * Whether scenarios that spend a shared bank's daily budget of unattended reads (AIS-5: at most
+   * four a day per consent) may run: always against the embedded sandbox, whose budget is the run's
+   * own; against any other bank only with {@code kit.budget.spend=true}.
+   */
+  public boolean maySpendReadBudget() {
+    return embedded() || psu.spendBudget();
   }
 
   /**
@@ -229,6 +242,7 @@ public record KitConfig(
       RegistrationSettings registration = registration(reports);
       Optional<String> clientId = optional(KitKeys.CLIENT_ID, this::clientId);
       boolean confirmed = value(KitKeys.PRODUCTION_CONFIRM, this::bool);
+      PsuSettings psu = psu(baseUrl.isEmpty());
       KitConfig config =
           new KitConfig(
               env,
@@ -246,7 +260,8 @@ public record KitConfig(
               reports,
               registration,
               clientId,
-              confirmed);
+              confirmed,
+              psu);
       requireConsistent(config);
       return config;
     }
@@ -299,6 +314,75 @@ public record KitConfig(
                 + " and "
                 + ConfigLayers.envName(KitKeys.MTLS_PRIVATE_KEY));
       }
+    }
+
+    /**
+     * {@code kit.psu.*}, {@code kit.sca.settleDelay} and {@code kit.budget.spend}. The settle delay
+     * defaults to none against the embedded sandbox (which needs none, and runs many scenarios) and
+     * to 1 s against any other bank (contract section 11).
+     */
+    private PsuSettings psu(boolean embedded) {
+      PsuSettings.Driver driver =
+          value(KitKeys.PSU_DRIVER, v -> enumValue(PsuSettings.Driver.class, v));
+      Optional<String> loginUrl =
+          optional(
+              KitKeys.PSU_FORM_LOGIN_URL_PATTERN, v -> PsuSettings.FormPage.compile(v).pattern());
+      String iban = value(KitKeys.PSU_FORM_IBAN_FIELD, Function.identity());
+      String digipass = value(KitKeys.PSU_FORM_DIGIPASS_FIELD, Function.identity());
+      String action = value(KitKeys.PSU_FORM_ACTION_FIELD, Function.identity());
+      String login = value(KitKeys.PSU_FORM_LOGIN_VALUE, Function.identity());
+      String cancel = value(KitKeys.PSU_FORM_CANCEL_VALUE, Function.identity());
+      requireDifferent(
+          KitKeys.PSU_FORM_IBAN_FIELD,
+          KitKeys.PSU_FORM_DIGIPASS_FIELD,
+          "the login form's IBAN, digipass and action fields each need a name of their own");
+      requireDifferent(
+          KitKeys.PSU_FORM_IBAN_FIELD,
+          KitKeys.PSU_FORM_ACTION_FIELD,
+          "the login form's IBAN, digipass and action fields each need a name of their own");
+      requireDifferent(
+          KitKeys.PSU_FORM_DIGIPASS_FIELD,
+          KitKeys.PSU_FORM_ACTION_FIELD,
+          "the login form's IBAN, digipass and action fields each need a name of their own");
+      requireDifferent(
+          KitKeys.PSU_FORM_LOGIN_VALUE,
+          KitKeys.PSU_FORM_CANCEL_VALUE,
+          "logging in and cancelling must send different values");
+      PsuSettings.FormPage form =
+          new PsuSettings.FormPage(loginUrl, iban, digipass, action, login, cancel);
+      Duration settle =
+          optional(KitKeys.SCA_SETTLE_DELAY, this::nonNegativeDuration)
+              .orElse(embedded ? Duration.ZERO : Duration.ofSeconds(1));
+      return new PsuSettings(
+          driver,
+          form,
+          value(KitKeys.PSU_MANUAL_TIMEOUT, this::positiveDuration),
+          value(KitKeys.PSU_IP_ADDRESS, this::ipAddress),
+          settle,
+          value(KitKeys.BUDGET_SPEND, this::bool));
+    }
+
+    /** Two keys that must not have the same value; the message names both and their sources. */
+    private void requireDifferent(String key, String otherKey, String why) {
+      String a = layers.require(key).text();
+      String b = layers.require(otherKey).text();
+      if (a.equals(b)) {
+        throw new ConfigException(
+            "conflicting values: "
+                + layers.origin(key)
+                + " and "
+                + layers.origin(otherKey)
+                + " are the same: "
+                + why);
+      }
+    }
+
+    private String ipAddress(String v) {
+      if (!PsuSettings.IpLiteral.isIpLiteral(v)) {
+        throw new IllegalArgumentException(
+            "not an IPv4 or IPv6 address literal (examples: 192.0.2.10, 2001:db8::10)");
+      }
+      return v;
     }
 
     private RegistrationSettings registration(Path reports) {
@@ -560,6 +644,14 @@ public record KitConfig(
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("not a duration (examples: 500ms, 5s, 2m, PT5S)", e);
       }
+    }
+
+    private Duration nonNegativeDuration(String v) {
+      Duration d = duration(v);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return d;
     }
 
     private Duration positiveDuration(String v) {

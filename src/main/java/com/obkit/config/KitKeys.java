@@ -46,6 +46,17 @@ public final class KitKeys {
   public static final String SANDBOX_TOKEN_LIFETIME = "kit.sandbox.tokenLifetime";
   public static final String SANDBOX_LATENCY = "kit.sandbox.latency";
   public static final String SANDBOX_DEVIATIONS = "kit.sandbox.deviations";
+  public static final String PSU_DRIVER = "kit.psu.driver";
+  public static final String PSU_FORM_LOGIN_URL_PATTERN = "kit.psu.form.loginUrlPattern";
+  public static final String PSU_FORM_IBAN_FIELD = "kit.psu.form.ibanField";
+  public static final String PSU_FORM_DIGIPASS_FIELD = "kit.psu.form.digipassField";
+  public static final String PSU_FORM_ACTION_FIELD = "kit.psu.form.actionField";
+  public static final String PSU_FORM_LOGIN_VALUE = "kit.psu.form.loginValue";
+  public static final String PSU_FORM_CANCEL_VALUE = "kit.psu.form.cancelValue";
+  public static final String PSU_MANUAL_TIMEOUT = "kit.psu.manual.timeout";
+  public static final String PSU_IP_ADDRESS = "kit.psu.ipAddress";
+  public static final String SCA_SETTLE_DELAY = "kit.sca.settleDelay";
+  public static final String BUDGET_SPEND = "kit.budget.spend";
   public static final String PARALLELISM = "kit.parallelism";
   public static final String REPORTS = "kit.reports";
   public static final String ENV_DIR = "kit.envDir";
@@ -95,6 +106,20 @@ public final class KitKeys {
     d.put(SANDBOX_TOKEN_LIFETIME, "86400s");
     d.put(SANDBOX_LATENCY, "0ms");
     d.put(SANDBOX_DEVIATIONS, "");
+    // The PSU's part of SCA (contract section 11): the kit fills in the reference login page.
+    d.put(PSU_DRIVER, "form");
+    d.put(PSU_FORM_LOGIN_URL_PATTERN, PsuSettings.FormPage.REFERENCE_LOGIN_URL);
+    d.put(PSU_FORM_IBAN_FIELD, "iban");
+    d.put(PSU_FORM_DIGIPASS_FIELD, "digipass");
+    d.put(PSU_FORM_ACTION_FIELD, "action");
+    d.put(PSU_FORM_LOGIN_VALUE, "login");
+    d.put(PSU_FORM_CANCEL_VALUE, "cancel");
+    d.put(PSU_MANUAL_TIMEOUT, "5m");
+    d.put(PSU_IP_ADDRESS, "192.0.2.10"); // TEST-NET-1 (RFC 5737): no real PSU's address
+    // Empty: 0 against the embedded sandbox, 1s against any other bank (contract section 11).
+    d.put(SCA_SETTLE_DELAY, "");
+    // A shared bank's daily budget of unattended reads (AIS-5) is spent only when asked for.
+    d.put(BUDGET_SPEND, "false");
     d.put(PARALLELISM, "1");
     // Production is read-only and unconfirmed unless the user says otherwise (the launcher asks).
     d.put(PRODUCTION_ALLOW_REGISTRATION, "false");
