@@ -26,6 +26,7 @@ class ArchitectureTest {
               "signing",
               "config",
               "client",
+          "psu",
               "checks",
               "outcomes",
               "runtime",
