@@ -200,11 +200,8 @@ public final class ConsentChecks {
     return Optional.empty();
   }
 
+  /** Form-decoding; a {@link URI} holds no malformed escape, so this cannot fail. */
   private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s; // a malformed escape stays as the bank wrote it, and then does not match
-    }
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }
