@@ -335,6 +335,9 @@ class ConsentChecksTest {
     assertThat(ConsentChecks.parameter(uri, "b")).isEqualTo(Optional.of("A c"));
     assertThat(ConsentChecks.parameter(uri, "c_d")).isEqualTo(Optional.of("e"));
     assertThat(ConsentChecks.parameter(uri, "fla")).isEqualTo(Optional.empty());
+    // An empty name is a name: "=v" is the pair ("", "v").
+    assertThat(ConsentChecks.parameter(URI.create("https://h.example/p?=v"), ""))
+        .isEqualTo(Optional.of("v"));
     assertThat(ConsentChecks.parameter(URI.create("https://h.example/p"), "b"))
         .isEqualTo(Optional.empty());
   }
