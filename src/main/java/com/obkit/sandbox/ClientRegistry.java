@@ -93,6 +93,10 @@ final class ClientRegistry {
   private final ConcurrentMap<String, String> bindingByClientId = new ConcurrentHashMap<>();
   private final ConcurrentMap<OrganizationId, String> latestBindingByOrganization =
       new ConcurrentHashMap<>();
+
+  /** Every secret a client had before its latest registration (TKN-6 deviation only). */
+  private final ConcurrentMap<String, List<String>> retiredSecrets = new ConcurrentHashMap<>();
+
   private final Secrets secrets;
 
   ClientRegistry(Secrets secrets) {
@@ -138,6 +142,10 @@ final class ClientRegistry {
                     registration.sectorIdentifierUri(),
                     registration.now());
               }
+              retiredSecrets.merge(
+                  previous.clientId(),
+                  List.of(previous.clientSecret()),
+                  (old, added) -> union(old, added));
               List<String> uris =
                   registration.appendRedirectUris()
                       ? union(previous.redirectUris(), registration.redirectUris())
@@ -154,6 +162,16 @@ final class ClientRegistry {
     bindingByClientId.putIfAbsent(client.clientId(), registration.binding());
     latestBindingByOrganization.put(registration.organizationId(), registration.binding());
     return client;
+  }
+
+  /**
+   * Whether {@code secret} was the client's secret before a later registration replaced it (only
+   * {@link Deviation#OLD_CLIENT_SECRET_ACCEPTED} asks); compared in constant time.
+   */
+  boolean wasSecretOf(String clientId, String secret) {
+    return clientId != null
+        && retiredSecrets.getOrDefault(clientId, List.of()).stream()
+            .anyMatch(old -> Secrets.same(old, secret));
   }
 
   Optional<Client> byClientId(String clientId) {

@@ -169,7 +169,128 @@ public enum Deviation {
       "ERR-1", "answers every XS2A and auth JSON error with the text/plain body \"error\""),
   SERVER_ERROR_ON_UNKNOWN_CLIENT(
       "ERR-1",
-      "answers an unknown client_id at the authorisation endpoint with 500 and a stack trace as text (also breaks AUTH-4)");
+      "answers an unknown client_id at the authorisation endpoint with 500 and a stack trace as text (also breaks AUTH-4)"),
+
+  // ---------------------------------------------------------------- section 10: AIS consent
+
+  CONSENT_LINKS_ABSOLUTE(
+      "CON-1",
+      "answers the consent's self, status, scaStatus and confirmation links as absolute URLs instead of relative to"
+          + " {base}/xs2a-bg"),
+  PSU_IP_ADDRESS_NOT_REQUIRED("CON-2", "creates a consent for a request without PSU-IP-Address"),
+  FREQUENCY_NOT_LIMITED(
+      "CON-2", "creates a consent with frequencyPerDay above 4 (the consent's own value is kept)"),
+  UNSIGNED_CONSENT_ACCEPTED(
+      "CON-3",
+      "creates a consent for a request without a Signature header (a signature that is sent is still verified)"),
+  CONSENT_REDIRECT_URI_NOT_CHECKED(
+      "CON-4",
+      "creates a consent whose TPP-Redirect-URI is not registered (the authorisation endpoint still refuses it)"),
+  FOREIGN_CONSENT_DISCLOSED(
+      "CON-5",
+      "answers GET of another TPP's consent and of its status with 200 and the consent instead of 403 CONSENT_UNKNOWN"),
+
+  // ---------------------------------------------------------------- section 11: SCA
+
+  STATE_NOT_RETURNED(
+      "SCA-1", "sends the browser back after a successful login with the code but without state"),
+  WRONG_DIGIPASS_ACCEPTED(
+      "SCA-2", "logs the PSU in with the IBAN of a covered test account and any digipass"),
+  CANCELLED_CONSENT_NOT_REJECTED(
+      "SCA-2",
+      "answers a cancelled login correctly (error=consent_required, state) but leaves the consent received and the"
+          + " payment RCVD"),
+  SCA_REDIRECT_REUSABLE(
+      "SCA-3",
+      "opens a new login for every use of a pending consent's or payment's scaRedirect (a second login yields a"
+          + " second code)"),
+
+  // ---------------------------------------------------------------- section 12: token endpoint
+
+  TOKEN_EXPIRES_IN_MISSING("TKN-1", "leaves expires_in out of the token answer"),
+  PKCE_VERIFIER_NOT_CHECKED("TKN-2", "exchanges a code whatever the code_verifier, or without one"),
+  TOKEN_REDIRECT_URI_NOT_COMPARED(
+      "TKN-3",
+      "exchanges a code whatever the redirect_uri of the token request (another one, or none)"),
+  CODE_REUSABLE("TKN-4", "exchanges a code again, for new tokens, as long as it has not expired"),
+  REUSED_CODE_KEEPS_TOKENS(
+      "TKN-4",
+      "refuses a code used a second time (400 invalid_grant) but keeps the tokens issued for it working (the rule's"
+          + " SHOULD part)"),
+  CODE_NOT_BOUND_TO_CLIENT(
+      "TKN-5", "exchanges a code issued to another client, for tokens of the presenting client"),
+  OLD_CLIENT_SECRET_ACCEPTED(
+      "TKN-6",
+      "accepts the client_secret of any earlier registration of the client as well as the latest one"),
+  CLIENT_SECRET_NOT_CHECKED(
+      "TKN-6",
+      "accepts any client_secret with a registered client_id (HTTP Basic is still required)"),
+  REFRESH_TOKEN_REFUSED("TKN-7", "answers a refresh with a valid refresh token 400 invalid_grant"),
+  ANY_GRANT_TYPE_ACCEPTED(
+      "TKN-8",
+      "treats any grant_type sent with a code (client_credentials, password, ...) as authorization_code"),
+
+  // ---------------------------------------------------------------- section 13: confirmation,
+  // accounts
+
+  CONFIRMATION_ANSWERS_204(
+      "CNF-1",
+      "answers a successful confirmation 204 without a body (no scaStatus); the consent does become valid"),
+  CONFIRMATION_WITHOUT_TOKEN_ACCEPTED(
+      "CNF-2",
+      "confirms a consent for a request without an access token (another consent's token is still refused)"),
+  ACCOUNT_CURRENCY_MISSING("AIS-1", "leaves currency out of the account list's accounts"),
+  ACCOUNT_LIST_SHOWS_ALL_ACCOUNTS(
+      "AIS-1",
+      "lists every test account of the tenant's country, not only the consented ones (their reads stay refused)"),
+  UNCONFIRMED_CONSENT_READABLE(
+      "AIS-2",
+      "answers account reads of a received (authorised but not confirmed) consent as if it were valid"),
+  TOKEN_NOT_BOUND_TO_CONSENT(
+      "AIS-3", "answers account reads with any live access token of the TPP, of any consent"),
+  EXPIRED_ACCESS_TOKEN_ACCEPTED(
+      "AIS-3",
+      "answers account reads with an expired access token (a revoked one is still refused)"),
+  FOREIGN_CONSENT_READABLE(
+      "AIS-4",
+      "answers account reads with another TPP's Consent-ID (and that consent's access token) instead of 403"
+          + " CONSENT_UNKNOWN"),
+  UNCOVERED_RESOURCE_READABLE(
+      "AIS-4",
+      "answers balances and transactions of any test account's resourceId, not only of the consented accounts"),
+  NO_UNATTENDED_LIMIT(
+      "AIS-5", "never refuses unattended (no PSU-IP-Address) reads: no daily budget"),
+
+  // ---------------------------------------------------------------- section 14: payments
+
+  PAYMENT_ANSWERS_200(
+      "PIS-1", "answers a created payment 200 instead of 201 Created (the body is unchanged)"),
+  PAYMENT_STATUS_STAYS_PENDING(
+      "PIS-2",
+      "executes and books a confirmed payment but reports its transactionStatus as PDNG for ever"),
+  NON_EUR_PAYMENT_ACCEPTED("PIS-3", "accepts a SEPA credit transfer in a currency other than EUR"),
+  AIS_TOKEN_CONFIRMS_PAYMENT(
+      "PIS-4",
+      "confirms a payment with any live access token of the TPP (a consent's or another payment's)"),
+  PAYMENT_NOT_BOOKED(
+      "PIS-5",
+      "reports an executed payment ACSC but neither lowers the balances nor books a transaction"),
+
+  // ---------------------------------------------------------------- section 15: revocation,
+  // errors
+
+  CONSENT_DELETE_IGNORED(
+      "REV-1", "answers DELETE of a consent 204 but leaves it valid (reads keep working)"),
+  REVOCATION_IGNORED(
+      "REV-2",
+      "answers token revocation 200 but revokes nothing (the refresh token keeps working)"),
+  TOKEN_ECHOED_IN_ERROR(
+      "ERR-2",
+      "refuses an unusable access token at the account endpoints with the token itself in the error text (status and"
+          + " code unchanged)"),
+  SERVER_ERROR_ON_MALFORMED_CONSENT(
+      "ERR-2",
+      "answers a consent request whose body is not JSON with 500 and a stack trace as text (also breaks ERR-1)");
 
   private final String rule;
   private final SandboxOptions.Mode mode;

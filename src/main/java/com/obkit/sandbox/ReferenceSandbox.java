@@ -31,15 +31,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded reference sandbox: a strict, faithful implementation of the bank's side of the
- * onboarding contract (sections 1 to 8 of {@code bank-contract.md}) on Javalin / Jetty, for the kit
- * to be run against and for tests. Every request is verified independently of the kit's own code.
+ * contract ({@code bank-contract.md}: onboarding, sections 1 to 8, and the journey after it,
+ * sections 10 to 15) on Javalin / Jetty, for the kit to be run against and for tests. Every request
+ * is verified independently of the kit's own code.
  *
  * <p>Endpoints: {@code GET /xs2a-bg/version}, {@code GET /xs2a-bg/openapi.json}, {@code GET
  * /auth/openapi.json}, {@code GET /xs2a-bg/{tenant}/onboarding/v1} (and {@code /v1/onboarding}),
  * {@code POST /xs2a-bg/{tenant}/sandbox/v1/test-accounts}, {@code POST
  * /auth/{tenant}/v1/registration}, {@code GET /auth/{tenant}/v1/auth}, {@code GET|POST
- * /auth/{tenant}/v1/login}, {@code POST /auth/{tenant}/v1/token}, {@code GET
- * /auth/{tenant}/.well-known/openid-configuration}.
+ * /auth/{tenant}/v1/login}, {@code POST /auth/{tenant}/v1/token}, {@code POST
+ * /auth/{tenant}/v1/token/revoke}, {@code GET /auth/{tenant}/.well-known/openid-configuration};
+ * {@code POST /xs2a-bg/{tenant}/v1/consents}, {@code GET|DELETE …/consents/{id}}, {@code GET
+ * …/consents/{id}/status}, {@code GET|PUT …/consents/{id}/authorisations/{aid}}, {@code GET
+ * /xs2a-bg/{tenant}/v1/accounts}, {@code GET …/accounts/{rid}[/balances|/transactions]}, {@code
+ * POST /xs2a-bg/{tenant}/v1/payments/sepa-credit-transfers}, {@code GET …/{id}}, {@code GET
+ * …/{id}/status}, {@code GET|PUT …/{id}/authorisations/{aid}}.
  *
  * <p>All state is in memory and thread-safe; nothing is logged per request, and secrets never are.
  *
@@ -75,6 +81,8 @@ public final class ReferenceSandbox implements AutoCloseable {
   private final ServerTls tls;
   private final SandboxState state;
   private final InitialAccessTokens tokens;
+  private final AccessTokens accessTokens;
+  private final Consents consents;
   private final URI baseUrl;
 
   /** Requests being handled right now, and the most ever handled at once (tests prove overlap). */
@@ -86,6 +94,8 @@ public final class ReferenceSandbox implements AutoCloseable {
       ServerTls tls,
       SandboxState state,
       InitialAccessTokens tokens,
+      AccessTokens accessTokens,
+      Consents consents,
       URI baseUrl,
       InFlight inFlight) {
     this.options = options;
@@ -93,6 +103,8 @@ public final class ReferenceSandbox implements AutoCloseable {
     this.tls = tls;
     this.state = state;
     this.tokens = tokens;
+    this.accessTokens = accessTokens;
+    this.consents = consents;
     this.baseUrl = baseUrl;
     this.inFlight = inFlight;
   }
@@ -121,8 +133,9 @@ public final class ReferenceSandbox implements AutoCloseable {
    *
    * <p>Reported, each before the answer carrying it is sent: initial access tokens (TOK-1), {@code
    * client_secret}s (REG-2, a new one per registration), login session ids and authorisation codes
-   * (section 6), access and refresh tokens of the token endpoint, and digipass numbers (ACC-2). Not
-   * reported, since they are not secret: {@code client_id}s and IBANs.
+   * (section 6), access and refresh tokens and {@code id_token}s of the token endpoint, and
+   * digipass numbers (ACC-2). Not reported, since they are not secret: {@code client_id}s, IBANs,
+   * consent, payment, authorisation, resource and transaction ids.
    *
    * <p>The sandbox keeps no value for the listener's sake: what is recorded, and where, is the
    * caller's business. The listener is called from request threads, concurrently, and must be
@@ -173,6 +186,10 @@ public final class ReferenceSandbox implements AutoCloseable {
     ClientRegistry clients = new ClientRegistry(secrets);
     TestAccounts accounts = new TestAccounts(secrets);
     AuthorizationStore authorizations = new AuthorizationStore(options.clock(), secrets);
+    Consents consents = new Consents(options.clock(), secrets);
+    Payments payments = new Payments(secrets);
+    AccessTokens accessTokens = new AccessTokens(options.clock(), secrets);
+    AccountBook book = new AccountBook(secrets);
     // Every rule-keeping part is built with the options, so each applies exactly their deviations.
     ErrorRenderer out = new ErrorRenderer(options, json);
     RequestVerifier verifier =
@@ -182,12 +199,34 @@ public final class ReferenceSandbox implements AutoCloseable {
             new SignatureVerifier(options));
 
     Xs2aEndpoints xs2a =
-        new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, out, json);
+        new Xs2aEndpoints(options, verifier, certificates, tokens, accounts, book, out, json);
     RegistrationEndpoint registration =
         new RegistrationEndpoint(
             options, verifier, tokens, clients, sectorIdentifierFetcher, out, json);
+    ScaTargets targets = new ScaTargets(options, consents, payments);
+    LoginPage login = new LoginPage(options, accounts, authorizations, targets);
     AuthorizationEndpoints authorization =
-        new AuthorizationEndpoints(options, clients, accounts, authorizations, secrets, out);
+        new AuthorizationEndpoints(options, clients, authorizations, targets, login, out);
+    TokenEndpoint token =
+        new TokenEndpoint(options, clients, authorizations, accessTokens, secrets, out, json);
+    ConsentEndpoints consent =
+        new ConsentEndpoints(
+            options, verifier, clients, accounts, consents, accessTokens, out, json);
+    AccountEndpoints account =
+        new AccountEndpoints(
+            options, verifier, consents, accessTokens, book, new UnattendedReads(), out);
+    PaymentEndpoints payment =
+        new PaymentEndpoints(
+            options,
+            verifier,
+            clients,
+            accounts,
+            payments,
+            accessTokens,
+            book,
+            consents,
+            out,
+            json);
     String xs2aOpenApi = resource("/sandbox/xs2a-openapi.json");
     String authOpenApi = resource("/sandbox/auth-openapi.json");
 
@@ -224,9 +263,34 @@ public final class ReferenceSandbox implements AutoCloseable {
 
               cfg.routes.post("/auth/{tenant}/v1/registration", registration::register);
               cfg.routes.get("/auth/{tenant}/v1/auth", authorization::authorize);
-              cfg.routes.get("/auth/{tenant}/v1/login", authorization::loginPage);
-              cfg.routes.post("/auth/{tenant}/v1/login", authorization::login);
-              cfg.routes.post("/auth/{tenant}/v1/token", authorization::token);
+              cfg.routes.get("/auth/{tenant}/v1/login", login::page);
+              cfg.routes.post("/auth/{tenant}/v1/login", login::login);
+              cfg.routes.post("/auth/{tenant}/v1/token", token::token);
+              cfg.routes.post("/auth/{tenant}/v1/token/revoke", token::revoke);
+
+              // Sections 10 to 15: consents, accounts, payments.
+              String consentsPath = "/xs2a-bg/{tenant}/v1/consents";
+              String consentPath = consentsPath + "/{consentId}";
+              String consentAuthorisation = consentPath + "/authorisations/{authorisationId}";
+              cfg.routes.post(consentsPath, consent::create);
+              cfg.routes.get(consentPath, consent::get);
+              cfg.routes.delete(consentPath, consent::delete);
+              cfg.routes.get(consentPath + "/status", consent::status);
+              cfg.routes.get(consentAuthorisation, consent::scaStatus);
+              cfg.routes.put(consentAuthorisation, consent::confirm);
+              String accountsPath = "/xs2a-bg/{tenant}/v1/accounts";
+              cfg.routes.get(accountsPath, account::list);
+              cfg.routes.get(accountsPath + "/{resourceId}", account::details);
+              cfg.routes.get(accountsPath + "/{resourceId}/balances", account::balances);
+              cfg.routes.get(accountsPath + "/{resourceId}/transactions", account::transactions);
+              String paymentsPath = "/xs2a-bg/{tenant}/v1/payments/{product}";
+              String paymentPath = paymentsPath + "/{paymentId}";
+              String paymentAuthorisation = paymentPath + "/authorisations/{authorisationId}";
+              cfg.routes.post(paymentsPath, payment::create);
+              cfg.routes.get(paymentPath, payment::get);
+              cfg.routes.get(paymentPath + "/status", payment::status);
+              cfg.routes.get(paymentAuthorisation, payment::scaStatus);
+              cfg.routes.put(paymentAuthorisation, payment::confirm);
               cfg.routes.get(
                   "/auth/{tenant}/.well-known/openid-configuration", authorization::discovery);
 
@@ -270,6 +334,8 @@ public final class ReferenceSandbox implements AutoCloseable {
         tls,
         new SandboxState(clients, certificates, accounts),
         tokens,
+        accessTokens,
+        consents,
         baseUrl,
         inFlight);
   }
@@ -315,6 +381,22 @@ public final class ReferenceSandbox implements AutoCloseable {
    */
   public int expireInitialAccessTokens(String organizationId) {
     return tokens.expireAll(OrganizationId.of(Objects.requireNonNull(organizationId)));
+  }
+
+  /**
+   * Test hook (AIS-3): every access token issued so far to {@code clientId} expires now, as if its
+   * 600 seconds had passed. Returns how many live tokens were expired (0 for an unknown client).
+   */
+  public int expireAccessTokens(String clientId) {
+    return accessTokens.expireAll(Objects.requireNonNull(clientId, "clientId"));
+  }
+
+  /**
+   * Test hook (AIS-2): every consent of {@code clientId} that is {@code received} or {@code valid}
+   * becomes {@code expired} now, as if its {@code validUntil} had passed. Returns how many.
+   */
+  public int expireConsents(String clientId) {
+    return consents.expireAll(Objects.requireNonNull(clientId, "clientId"));
   }
 
   /** Stops Jetty; idempotent. */

@@ -121,6 +121,12 @@ final class Rejection extends RuntimeException {
   static final String RESOURCE_UNKNOWN = "RESOURCE_UNKNOWN";
   static final String SERVICE_BLOCKED = "SERVICE_BLOCKED";
   static final String SERVICE_INVALID = "SERVICE_INVALID";
+  static final String CONSENT_UNKNOWN = "CONSENT_UNKNOWN";
+  static final String CONSENT_INVALID = "CONSENT_INVALID";
+  static final String TOKEN_INVALID = "TOKEN_INVALID";
+  static final String ACCESS_EXCEEDED = "ACCESS_EXCEEDED";
+  static final String PRODUCT_UNKNOWN = "PRODUCT_UNKNOWN";
+  static final String STATUS_INVALID = "STATUS_INVALID";
 
   // OAuth / DCR errors.
   static final String INVALID_REQUEST = "invalid_request";
@@ -130,6 +136,7 @@ final class Rejection extends RuntimeException {
   static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
   static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
   static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
+  static final String INVALID_SCOPE = "invalid_scope";
 
   static Rejection unauthorized(String code, String text) {
     return new Rejection(401, code, text);
@@ -137,5 +144,19 @@ final class Rejection extends RuntimeException {
 
   static Rejection badRequest(String code, String text) {
     return new Rejection(400, code, text);
+  }
+
+  /** 400 FORMAT_ERROR: a malformed XS2A request (section 8). */
+  static Rejection formatError(String text) {
+    return new Rejection(400, FORMAT_ERROR, text);
+  }
+
+  /**
+   * AIS-3, CNF-2, PIS-4: 401 TOKEN_INVALID with the RFC 6750 challenge; the text never carries the
+   * token (ERR-2).
+   */
+  static Rejection tokenInvalid(String text) {
+    return new Rejection(
+        401, TOKEN_INVALID, text, Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
   }
 }

@@ -46,6 +46,14 @@ final class Secrets {
   }
 
   /**
+   * A secret put together from other parts (an {@code id_token}: header, claims and signature),
+   * reported as a whole before it is returned.
+   */
+  String composed(String value) {
+    return report(Objects.requireNonNull(value, "value"));
+  }
+
+  /**
    * An identifier that is not secret (e.g. a {@code client_id}), as {@link #secret}; not reported.
    */
   String identifier(int bytes) {

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code /xs2a-bg} side: version, onboarding (section 4), sandbox test accounts (section 7).
+ * The {@code /xs2a-bg} side of onboarding: version, onboarding (section 4), sandbox test accounts
+ * (section 7). Consents, accounts and payments are {@link ConsentEndpoints}, {@link
+ * AccountEndpoints} and {@link PaymentEndpoints}.
  */
 final class Xs2aEndpoints {
 
@@ -22,6 +26,7 @@ final class Xs2aEndpoints {
   private final CertificateRegistry certificates;
   private final InitialAccessTokens tokens;
   private final TestAccounts accounts;
+  private final AccountBook book;
   private final ErrorRenderer out;
   private final ObjectMapper json;
 
@@ -31,6 +36,7 @@ final class Xs2aEndpoints {
       CertificateRegistry certificates,
       InitialAccessTokens tokens,
       TestAccounts accounts,
+      AccountBook book,
       ErrorRenderer out,
       ObjectMapper json) {
     this.options = Objects.requireNonNull(options, "options");
@@ -38,6 +44,7 @@ final class Xs2aEndpoints {
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.book = Objects.requireNonNull(book, "book");
     this.out = Objects.requireNonNull(out, "out");
     this.json = Objects.requireNonNull(json, "json");
     RequestVerifier.requireSameOptions(options, verifier.options(), "the request verifier");
@@ -110,6 +117,8 @@ final class Xs2aEndpoints {
     }
     String currency = requestedCurrency(request.body());
     TestAccounts.Account account = accounts.create(tenant, currency, options);
+    // Sections 13 and 14: the account opens with its balance and one booked credit.
+    book.open(account, LocalDate.ofInstant(options.clock().instant(), ZoneOffset.UTC));
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("iban", account.iban());

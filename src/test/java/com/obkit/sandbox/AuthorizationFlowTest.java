@@ -69,7 +69,7 @@ class AuthorizationFlowTest {
     p.put("response_type", "code");
     p.put("client_id", clientId);
     p.put("redirect_uri", redirectUri);
-    p.put("scope", "openid offline_access AIS:123");
+    p.put("scope", "openid offline_access");
     p.put("state", "st-42 &x");
     p.put("code_challenge", CHALLENGE);
     p.put("code_challenge_method", "S256");
@@ -91,7 +91,8 @@ class AuthorizationFlowTest {
     return http.post(
         "/auth/nl/v1/login",
         Map.of("Content-Type", "application/x-www-form-urlencoded"),
-        SandboxHttp.form("session", session, "iban", iban, "digipass", digipass));
+        SandboxHttp.form(
+            "session", session, "iban", iban, "digipass", digipass, "action", "login"));
   }
 
   /** Authorises with a fresh test account and returns the code. */
@@ -162,8 +163,9 @@ class AuthorizationFlowTest {
     assertThat(t.get("access_token").asText()).isNotBlank();
     assertThat(t.get("refresh_token").asText()).isNotBlank();
     assertThat(t.get("token_type").asText()).isEqualTo("Bearer");
-    assertThat(t.get("expires_in").asInt()).isEqualTo(3600);
-    assertThat(t.get("scope").asText()).isEqualTo("openid offline_access AIS:123");
+    assertThat(t.get("expires_in").asInt()).isEqualTo(600);
+    assertThat(t.get("scope").asText()).isEqualTo("openid offline_access");
+    assertThat(t.get("id_token").asText().split("\\.")).hasSize(3);
     assertThat(tokens.headers().firstValue("Cache-Control")).contains("no-store");
 
     // Single use.
@@ -300,8 +302,6 @@ class AuthorizationFlowTest {
 
   @Test
   void wrongCredentialsShowTheFormAgain() {
-    HttpResponse<String> auth = authorize(params(R));
-    String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
     JsonNode acc = account("nl");
     JsonNode ukAccount = account("uk");
     for (String[] pair :
@@ -316,14 +316,18 @@ class AuthorizationFlowTest {
           }, // another country's account
           {"", ""}
         }) {
+      // One session per wrong pair: the third wrong try ends a session (SCA-2).
+      HttpResponse<String> auth = authorize(params(R));
+      String session = SandboxHttp.queryOf(SandboxHttp.location(auth).get(0)).get("session");
       HttpResponse<String> r = login(session, pair[0], pair[1]);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Location")).isEmpty();
       assertThat(r.body()).contains("do not match", "<form");
+      // The session survives a failed attempt.
+      assertThat(
+              login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode())
+          .isEqualTo(302);
     }
-    // The session survives failed attempts.
-    assertThat(login(session, acc.get("iban").asText(), acc.get("digipass").asText()).statusCode())
-        .isEqualTo(302);
   }
 
   @Test

@@ -107,7 +107,7 @@ class IssuedSecretsTest {
     p.put("response_type", "code");
     p.put("client_id", clientId);
     p.put("redirect_uri", R);
-    p.put("scope", "AIS:1");
+    p.put("scope", "openid offline_access");
     p.put("state", "s1");
     p.put("code_challenge", AuthorizationFlowTest.s256(VERIFIER));
     p.put("code_challenge_method", "S256");
@@ -124,7 +124,9 @@ class IssuedSecretsTest {
                 "iban",
                 account.get("iban").asText(),
                 "digipass",
-                account.get("digipass").asText()));
+                account.get("digipass").asText(),
+                "action",
+                "login"));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
     String code = SandboxHttp.queryOf(SandboxHttp.location(login).get(0)).get("code");
     HttpResponse<String> tokens =
@@ -145,7 +147,11 @@ class IssuedSecretsTest {
 
     assertThat(issued)
         .containsExactlyInAnyOrder(
-            session, code, t.get("access_token").asText(), t.get("refresh_token").asText());
+            session,
+            code,
+            t.get("access_token").asText(),
+            t.get("refresh_token").asText(),
+            t.get("id_token").asText());
   }
 
   @Test
@@ -171,6 +177,10 @@ class IssuedSecretsTest {
   }
 
   // ---------------------------------------------------------------- wiring
+
+  private static ScaTargets scaTargets(SandboxOptions options, Secrets secrets) {
+    return new ScaTargets(options, new Consents(options.clock(), secrets), new Payments(secrets));
+  }
 
   @Test
   void partsBuiltWithOtherOptionsAreRefused() {
@@ -210,6 +220,7 @@ class IssuedSecretsTest {
                     registry,
                     new InitialAccessTokens(faithful.clock(), faithful.tokenLifetime(), secrets),
                     new TestAccounts(secrets),
+                    new AccountBook(secrets),
                     new ErrorRenderer(faithful, json),
                     json))
         .isInstanceOf(IllegalArgumentException.class)
@@ -219,9 +230,13 @@ class IssuedSecretsTest {
                 new AuthorizationEndpoints(
                     faithful,
                     new ClientRegistry(secrets),
-                    new TestAccounts(secrets),
                     new AuthorizationStore(faithful.clock(), secrets),
-                    secrets,
+                    scaTargets(faithful, secrets),
+                    new LoginPage(
+                        faithful,
+                        new TestAccounts(secrets),
+                        new AuthorizationStore(faithful.clock(), secrets),
+                        scaTargets(faithful, secrets)),
                     new ErrorRenderer(deviant, json)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("error renderer");

@@ -80,6 +80,19 @@ final class SandboxHttp {
     return post(path, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Any method, with a body (empty for none). */
+  HttpResponse<String> request(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .method(
+                method,
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body)),
+        headers);
+  }
+
   HttpResponse<String> send(HttpRequest.Builder builder, Map<String, String> headers) {
     headers.forEach(builder::header);
     try {

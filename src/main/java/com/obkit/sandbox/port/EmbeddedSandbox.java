@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The one way the kit reaches the reference sandbox: start it embedded, know where it listens and
- * which TLS certificate to trust, stop it, and the one self-test control the kit's scenarios need
- * (ageing initial access tokens, REG-3). Everything else of the sandbox is its own.
+ * which TLS certificate to trust, stop it, and the self-test controls the kit's scenarios need to
+ * move the sandbox's clock for one party (ageing initial access tokens, REG-3; access tokens,
+ * AIS-3; consents, AIS-2). Everything else of the sandbox is its own.
  */
 public interface EmbeddedSandbox extends AutoCloseable {
 
@@ -49,6 +50,21 @@ public interface EmbeddedSandbox extends AutoCloseable {
    * @return how many live tokens expired
    */
   int expireInitialAccessTokens(String organizationId);
+
+  /**
+   * Self-test control (AIS-3): every access token issued so far to {@code clientId} expires now.
+   *
+   * @return how many live access tokens expired (0 for a client_id the sandbox does not know)
+   */
+  int expireAccessTokens(String clientId);
+
+  /**
+   * Self-test control (AIS-2): every {@code received} or {@code valid} consent of {@code clientId}
+   * becomes {@code expired} now.
+   *
+   * @return how many consents expired (0 for a client_id the sandbox does not know)
+   */
+  int expireConsents(String clientId);
 
   /** Stops it; idempotent. */
   @Override

@@ -43,6 +43,16 @@ final class ReferenceSandboxAdapter implements EmbeddedSandbox {
   }
 
   @Override
+  public int expireAccessTokens(String clientId) {
+    return sandbox.expireAccessTokens(clientId);
+  }
+
+  @Override
+  public int expireConsents(String clientId) {
+    return sandbox.expireConsents(clientId);
+  }
+
+  @Override
   public void close() {
     sandbox.close();
   }
