@@ -103,8 +103,7 @@ public final class GrantJourney {
       case UNKNOWN_CLIENT_ID ->
           exchange(
               r ->
-                  r.withCredentials(
-                      new ClientCredentials(unknown("client"), mine.clientSecret())));
+                  r.withCredentials(new ClientCredentials(unknown("client"), mine.clientSecret())));
     };
   }
 
@@ -156,8 +155,7 @@ public final class GrantJourney {
         ctx.record(
             ctx.client()
                 .token(
-                    ctx.tenant(),
-                    TokenRequest.refresh(refreshToken, registration.credentials())));
+                    ctx.tenant(), TokenRequest.refresh(refreshToken, registration.credentials())));
     if (answer.status() == 200 && !answer.jsonText("access_token").isEmpty()) {
       Grant previous = grantFor(subject);
       Grant fresh = grantOf(answer);

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The account reads and confirmations of contract section 13 with one thing broken, each the
- * happy flow's request with one change, and the composite preconditions they need (another
- * consent's token, a second account's consent, an expired consent).
+ * The account reads and confirmations of contract section 13 with one thing broken, each the happy
+ * flow's request with one change, and the composite preconditions they need (another consent's
+ * token, a second account's consent, an expired consent).
  */
 public final class ReadCases {
   private final ScenarioContext ctx;
@@ -66,7 +66,8 @@ public final class ReadCases {
     AccountAccess changed =
         switch (defect) {
           case NO_ACCESS_TOKEN -> mine.withoutAccessToken();
-          case UNKNOWN_ACCESS_TOKEN -> mine.withAccessToken("kit-unknown-token-" + UUID.randomUUID());
+          case UNKNOWN_ACCESS_TOKEN ->
+              mine.withAccessToken("kit-unknown-token-" + UUID.randomUUID());
           case EXPIRED_ACCESS_TOKEN -> expired(mine);
           case ANOTHER_CONSENTS_TOKEN -> mine.withAccessToken(anotherConsentsToken());
           case UNKNOWN_CONSENT_ID -> mine.withConsentId(ResourceJourney.unknownId());
@@ -135,8 +136,7 @@ public final class ReadCases {
 
   /** Every repeated read answered with 200. */
   public void judgeAllAnswered(List<Rule> rules) {
-    reads.repeatedReads()
-        .forEach(x -> ctx.conformance().expect(rules, ErrorChecks.status(200), x));
+    reads.repeatedReads().forEach(x -> ctx.conformance().expect(rules, ErrorChecks.status(200), x));
   }
 
   /** Every page of the transactions in the shape of section 13, of the test account. */

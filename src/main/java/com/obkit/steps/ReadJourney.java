@@ -54,8 +54,7 @@ public final class ReadJourney {
 
   /** Precondition: {@code subject} confirmed with its own access token (CNF-1 / PIS-2). */
   public void confirmed(Authorisable subject) {
-    HttpExchange answer =
-        confirm(subject, Optional.of(grants.grantFor(subject).accessToken()));
+    HttpExchange answer = confirm(subject, Optional.of(grants.grantFor(subject).accessToken()));
     Rule rule = Rule.must(subject.kind() == Authorisable.Kind.CONSENT ? "CNF-1" : "PIS-2");
     ctx.conformance().require(rule, ErrorChecks.statusIn(200, 201), answer);
     ctx.conformance().require(rule, ConfirmationChecks.scaFinalised(), answer);
@@ -86,8 +85,7 @@ public final class ReadJourney {
   public HttpExchange balances(AccountAccess access) {
     lastBalances =
         ctx.record(
-            ctx.client()
-                .balances(ctx.tpps().current(), ctx.tenant(), resourceId(access), access));
+            ctx.client().balances(ctx.tpps().current(), ctx.tenant(), resourceId(access), access));
     return lastBalances;
   }
 
@@ -168,8 +166,7 @@ public final class ReadJourney {
    */
   public String resourceIdUnder(Authorisable otherConsent) {
     HttpExchange list =
-        ctx.record(
-            ctx.client().accounts(ctx.tpps().current(), ctx.tenant(), access(otherConsent)));
+        ctx.record(ctx.client().accounts(ctx.tpps().current(), ctx.tenant(), access(otherConsent)));
     Rule ais1 = Rule.must("AIS-1");
     ctx.conformance().require(ais1, ErrorChecks.status(200), list);
     return AccountReadChecks.resourceIdOf(list)

@@ -50,7 +50,8 @@ public final class ReadSteps {
 
   @When("the TPP confirms the consent with its access token")
   public void theTppConfirmsTheConsent() {
-    reads.confirm(resources.consent(), Optional.of(grants.grantFor(resources.consent()).accessToken()));
+    reads.confirm(
+        resources.consent(), Optional.of(grants.grantFor(resources.consent()).accessToken()));
   }
 
   @When("the TPP confirms the consent {confirmationDefect}")
@@ -75,7 +76,8 @@ public final class ReadSteps {
 
   @When("the TPP confirms the payment with its access token")
   public void theTppConfirmsThePayment() {
-    reads.confirm(resources.payment(), Optional.of(grants.grantFor(resources.payment()).accessToken()));
+    reads.confirm(
+        resources.payment(), Optional.of(grants.grantFor(resources.payment()).accessToken()));
   }
 
   @Given("the TPP has confirmed the payment")
@@ -85,7 +87,8 @@ public final class ReadSteps {
 
   @When("the TPP confirms the payment with the consent's access token")
   public void theTppConfirmsThePaymentWithTheConsentsToken() {
-    reads.confirm(resources.payment(), Optional.of(grants.grantFor(resources.consent()).accessToken()));
+    reads.confirm(
+        resources.payment(), Optional.of(grants.grantFor(resources.consent()).accessToken()));
   }
 
   @Given("the TPP holds an access token for another payment")

@@ -23,14 +23,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * Contract sections 10 and 14 for one scenario: the consents and payments the TPP asks the bank
- * for, on the scenario's test account and registered redirect URI. Keeps what the bank received,
- * in order; the latest of each kind is the one later steps authorise, confirm and read.
+ * for, on the scenario's test account and registered redirect URI. Keeps what the bank received, in
+ * order; the latest of each kind is the one later steps authorise, confirm and read.
  */
 public final class ResourceJourney {
   /** SEPA credit transfers exist in these tenants only (contract section 14). */
   static final Set<String> SEPA_TENANTS = Set.of("nl", "be_fr", "be_nl");
 
-  /** A valid IBAN of another bank, the creditor of the kit's payments (not the bank's test data). */
+  /**
+   * A valid IBAN of another bank, the creditor of the kit's payments (not the bank's test data).
+   */
   static final String CREDITOR_IBAN = "NL91ABNA0417164300";
 
   /** Fails the ISO 13616 mod-97 check: the check digits of {@link #CREDITOR_IBAN} changed. */
@@ -111,7 +113,9 @@ public final class ResourceJourney {
     return consents.get(consents.size() - 1);
   }
 
-  /** The standard SEPA credit transfer from the scenario's test account, changed by {@code change}. */
+  /**
+   * The standard SEPA credit transfer from the scenario's test account, changed by {@code change}.
+   */
   public HttpExchange initiatePayment(String amount, UnaryOperator<PaymentRequest> change) {
     requireSandbox();
     requireSepaTenant();
@@ -161,8 +165,7 @@ public final class ResourceJourney {
     if (id.isEmpty() || authorisationId.isEmpty()) {
       return Optional.empty(); // the checks of CON-1 / PIS-1 say what is missing
     }
-    Optional<URI> scaRedirect =
-        Links.of(answer, "scaRedirect").flatMap(ResourceJourney::absolute);
+    Optional<URI> scaRedirect = Links.of(answer, "scaRedirect").flatMap(ResourceJourney::absolute);
     String fallback =
         "/"
             + ctx.tenant()
@@ -181,7 +184,8 @@ public final class ResourceJourney {
                     .or(() -> Links.of(answer, "scaStatus"))
                     .orElse(fallback));
     return Optional.of(
-        new Authorisable(kind, id, authorisationId, scaRedirect, confirmation, redirectUri, answer));
+        new Authorisable(
+            kind, id, authorisationId, scaRedirect, confirmation, redirectUri, answer));
   }
 
   /** {@code iban} with other ISO 13616 check digits, so that it fails the mod-97 check. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * Contract section 11 for one scenario: the PSU's part of SCA, done by the configured PSU driver
  * ({@code kit.psu.driver}). The kit appends a fresh random {@code state} and a PKCE S256 challenge
  * to the bank's {@code scaRedirect} (never building the scope itself), and remembers the verifier
- * for the token exchange. A {@code scaRedirect} is opened once, except by {@link #reopen()} (SCA-3).
+ * for the token exchange. A {@code scaRedirect} is opened once, except by {@link #reopen()}
+ * (SCA-3).
  */
 public final class ScaJourney {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -126,8 +127,7 @@ public final class ScaJourney {
 
   /** The rule a missing or wrong {@code scaRedirect} breaks: CON-1 or PIS-1. */
   private void requireScaRedirect(Authorisable subject) {
-    Rule rule =
-        Rule.must(subject.kind() == Authorisable.Kind.CONSENT ? "CON-1" : "PIS-1");
+    Rule rule = Rule.must(subject.kind() == Authorisable.Kind.CONSENT ? "CON-1" : "PIS-1");
     ctx.conformance()
         .require(
             rule,
@@ -139,8 +139,7 @@ public final class ScaJourney {
             subject.created());
   }
 
-  private ScaRequest request(
-      URI url, Authorisable subject, PsuCredentials psu, PsuAction action) {
+  private ScaRequest request(URI url, Authorisable subject, PsuCredentials psu, PsuAction action) {
     return new ScaRequest(
         url, subject.redirectUri(), psu, action, ctx.config().psu().settleDelay());
   }

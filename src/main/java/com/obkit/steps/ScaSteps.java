@@ -88,7 +88,8 @@ public final class ScaSteps {
     conformance.expect(rules.subject(), ScaChecks.noCodeIssued(), sca.outcome());
   }
 
-  @Then("the bank sends the browser back with the error {string} or {string} and the unchanged state")
+  @Then(
+      "the bank sends the browser back with the error {string} or {string} and the unchanged state")
   public void theBankSendsTheBrowserBackWithAnError(String error, String otherError) {
     conformance.expectAll(
         rules.subject(),

@@ -26,7 +26,7 @@ class ArchitectureTest {
               "signing",
               "config",
               "client",
-          "psu",
+              "psu",
               "checks",
               "outcomes",
               "runtime",

@@ -100,14 +100,16 @@ class RuleCatalogueCoverageTest {
     Set<String> untagged = new HashSet<>(catalogue);
     untagged.removeAll(tagged);
     assertThat(untagged).as("catalogue rules without a scenario").isEqualTo(planned);
-    assertThat(planned).as("planned rules (OAS-1, checked with the bank's OpenAPI)").isEqualTo(Set.of("OAS-1"));
+    assertThat(planned)
+        .as("planned rules (OAS-1, checked with the bank's OpenAPI)")
+        .isEqualTo(Set.of("OAS-1"));
   }
 
   /**
    * A scenario's level tag matches its rules: a {@code @should} pickle is about SHOULD rules only
-   * (plus ERR-1 and ERR-2, which its error bodies owe), a {@code @must} pickle about MUST rules only, and a
-   * pickle with rule tags has exactly one level. Otherwise a broken MUST rule would be reported as
-   * a mere warning, or a SHOULD rule fail the run.
+   * (plus ERR-1 and ERR-2, which its error bodies owe), a {@code @must} pickle about MUST rules
+   * only, and a pickle with rule tags has exactly one level. Otherwise a broken MUST rule would be
+   * reported as a mere warning, or a SHOULD rule fail the run.
    */
   @Test
   void everyScenarioLevelMatchesTheLevelOfItsRules() throws IOException {
