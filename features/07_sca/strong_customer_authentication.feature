@@ -16,9 +16,10 @@ Feature: Strong customer authentication with the test account's digipass
     Then the bank sends the browser back to the redirect URI with a code and the unchanged state
 
   @SCA-2 @must
-  Scenario: A wrong digipass gets no code
-    When the PSU logs in with a wrong digipass once
-    Then the bank issues no code
+  Scenario: A wrong digipass gets no code, and the right one then does
+    When the PSU logs in with a wrong digipass once, then with the right one
+    Then the bank answers the wrong digipass without a code
+    And the bank sends the browser back to the redirect URI with a code and the unchanged state
 
   @SCA-2 @must
   Scenario: Three wrong digipasses end the authorisation and reject the consent

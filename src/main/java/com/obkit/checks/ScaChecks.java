@@ -1,6 +1,7 @@
 package com.obkit.checks;
 
 import com.obkit.client.Callback;
+import com.obkit.client.HttpExchange;
 import com.obkit.client.ScaOutcome;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,37 @@ public final class ScaChecks {
   /** Check name of {@link #linkNotReusable}. */
   public static final String SCA_REDIRECT_NOT_REUSED = "EnsureScaRedirectNotReused";
 
+  /** Check name of {@link #wrongDigipassRefused}. */
+  public static final String WRONG_DIGIPASS_REFUSED = "EnsureWrongDigipassRefused";
+
   private ScaChecks() {}
+
+  /**
+   * EnsureWrongDigipassRefused (SCA-2, section 11): the answer to the first login the PSU posted
+   * (with a wrong digipass) carries no code: the login page again, or an error, never a redirect
+   * with a {@code code}. Judged on the exchanges the kit saw, so a person at a browser cannot give
+   * it.
+   */
+  public static Check<ScaOutcome> wrongDigipassRefused() {
+    return new Check<>(
+        WRONG_DIGIPASS_REFUSED,
+        o -> {
+          Optional<HttpExchange> firstLogin =
+              o.exchanges().stream().filter(x -> x.method().equals("POST")).findFirst();
+          if (firstLogin.isEmpty()) {
+            return Optional.of("no login form was posted, so no wrong digipass was tried");
+          }
+          HttpExchange x = firstLogin.get();
+          boolean code =
+              x.isRedirect()
+                  && x.header("location").flatMap(l -> Callback.parse(l).code()).isPresent();
+          return code
+              ? Optional.of(
+                  "the bank answered a wrong digipass with a redirect carrying a code: "
+                      + x.describe())
+              : Optional.empty();
+        });
+  }
 
   /**
    * EnsureCallbackToRedirectUri (SCA-1, section 11): the bank sent the browser back to exactly the

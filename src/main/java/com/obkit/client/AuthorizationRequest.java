@@ -40,12 +40,17 @@ public record AuthorizationRequest(
     Objects.requireNonNull(codeChallengeMethod, "codeChallengeMethod");
   }
 
-  /** A standard request: S256 PKCE, fresh state and verifier, AIS scope. */
+  /**
+   * A standard request of the onboarding stage: S256 PKCE, fresh state and verifier, and the scope
+   * {@code openid offline_access}: redirect URIs are judged before any consent exists, so the
+   * request names none (a consent's own authorisation takes the scope from its {@code scaRedirect},
+   * contract section 10).
+   */
   public static AuthorizationRequest standard(String clientId, String redirectUri) {
     return new AuthorizationRequest(
         clientId,
         redirectUri,
-        "openid offline_access AIS:kit-consent",
+        "openid offline_access",
         random(16),
         random(32),
         Optional.of("S256"));

@@ -46,9 +46,14 @@ public final class ScaSteps {
     sca.authorised(resources.consent());
   }
 
-  @When("the PSU logs in with a wrong digipass once")
+  @When("the PSU logs in with a wrong digipass once, then with the right one")
   public void thePsuLogsInWithAWrongDigipass() {
-    sca.authorise(resources.consent(), PsuAction.WRONG_DIGIPASS_ONCE);
+    sca.authoriseSeen(resources.consent(), PsuAction.WRONG_DIGIPASS_ONCE);
+  }
+
+  @Then("the bank answers the wrong digipass without a code")
+  public void theBankAnswersTheWrongDigipassWithoutACode() {
+    conformance.expect(rules.subject(), ScaChecks.wrongDigipassRefused(), sca.outcome());
   }
 
   @When("the PSU logs in with a wrong digipass three times")

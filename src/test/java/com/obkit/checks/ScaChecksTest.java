@@ -204,4 +204,47 @@ class ScaChecksTest {
     assertThat(check.evaluate(NOTHING))
         .isEqualTo(wrong("neither a page of the bank nor a callback was seen"));
   }
+
+  private static HttpExchange login(int status, String location) {
+    return new HttpExchange(
+        "POST",
+        URI.create("https://api.bank.example/auth/nl/v1/login"),
+        status,
+        location == null ? Map.of() : Map.of("location", List.of(location)),
+        "");
+  }
+
+  @Test
+  void wrongDigipassRefusedPassesWhenTheFirstLoginGetsThePageAgainOrAnError() {
+    Check<ScaOutcome> check = ScaChecks.wrongDigipassRefused();
+    assertThat(check.name()).isEqualTo("EnsureWrongDigipassRefused");
+    ScaOutcome again =
+        new ScaOutcome(
+            List.of(page(200), login(200, null), login(302, REDIRECT + "?code=c0de&state=s")),
+            Optional.of(Callback.parse(REDIRECT + "?code=c0de&state=s")));
+    assertThat(check.evaluate(again)).isEmpty();
+    ScaOutcome error =
+        new ScaOutcome(
+            List.of(page(200), login(302, REDIRECT + "?error=access_denied&state=s")),
+            Optional.empty());
+    assertThat(check.evaluate(error)).isEmpty();
+  }
+
+  @Test
+  void wrongDigipassRefusedFailsForACodeOrWhenNoLoginWasPosted() {
+    Check<ScaOutcome> check = ScaChecks.wrongDigipassRefused();
+    ScaOutcome coded =
+        new ScaOutcome(
+            List.of(page(200), login(302, REDIRECT + "?code=c0de&state=s")), Optional.empty());
+    assertThat(check.evaluate(coded))
+        .isEqualTo(
+            wrong(
+                "the bank answered a wrong digipass with a redirect carrying a code: POST"
+                    + " https://api.bank.example/auth/nl/v1/login -> 302"));
+    assertThat(check.evaluate(stays(200)))
+        .isEqualTo(wrong("no login form was posted, so no wrong digipass was tried"));
+    ScaOutcome redirectWithoutLocation =
+        new ScaOutcome(List.of(login(302, null)), Optional.empty());
+    assertThat(check.evaluate(redirectWithoutLocation)).isEmpty();
+  }
 }
