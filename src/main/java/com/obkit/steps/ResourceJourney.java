@@ -1,5 +1,7 @@
 package com.obkit.steps;
 
+import com.obkit.checks.AccountChecks;
+import com.obkit.checks.AccountChecks.TestAccount;
 import com.obkit.checks.ConsentChecks;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.PaymentChecks;
@@ -64,7 +66,11 @@ public final class ResourceJourney {
   /** Precondition: the scenario's test account in its tenant, for the journey (sandbox only). */
   public void journeyAccount() {
     requireSandbox();
-    accounts.createAccount(ctx.tenant(), Tampering.NONE);
+    TestAccount account = accounts.createAccount(ctx.tenant(), Tampering.NONE);
+    // A consent or payment on an IBAN the bank should never have issued is refused for ACC-1's
+    // sake, not CON-1's or PIS-1's.
+    ctx.conformance()
+        .require(Rule.must("ACC-1"), AccountChecks.ibanValidFor(ctx.tenant()), account);
   }
 
   /** The standard consent on the scenario's test account, changed by {@code change}. */

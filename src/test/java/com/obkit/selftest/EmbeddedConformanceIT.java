@@ -24,9 +24,9 @@ class EmbeddedConformanceIT {
         new ConformanceLauncher(Path.of("features")).run(config, reports, false);
 
     assertThat(result.verdict()).isEqualTo("CONFORMANT");
-    // 95 scenarios (83 of the bank, 12 kit self-checks): everything passes, except the two
+    // 165 scenarios (153 of the bank, 12 kit self-checks): everything passes, except the two
     // production-only scenarios, which say they do not apply here.
-    assertThat(result.resultsByScenario()).hasSize(95);
+    assertThat(result.resultsByScenario()).hasSize(165);
     Map<String, String> notPassed = new LinkedHashMap<>(result.resultsByScenario());
     notPassed.values().removeIf("passed"::equals);
     assertThat(notPassed)

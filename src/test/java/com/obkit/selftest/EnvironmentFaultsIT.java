@@ -49,7 +49,7 @@ class EnvironmentFaultsIT {
       throws IOException {
     assertThat(result.verdict()).isEqualTo("INCONCLUSIVE");
     assertThat(result.failedMustRules()).isEmpty();
-    assertThat(result.resultsByScenario()).hasSize(5); // @TOK-1: 2, @REG-2: 3
+    assertThat(result.resultsByScenario()).hasSize(8); // @TOK-1: 2, @REG-2: 6
     assertThat(result.resultsByScenario().values()).containsOnly("environment");
     assertThat(Files.readString(reports.resolve("verdict.json")))
         .contains("ENVIRONMENT: GET")

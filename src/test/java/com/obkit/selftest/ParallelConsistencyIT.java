@@ -42,14 +42,16 @@ class ParallelConsistencyIT {
 
     ConformanceLauncher.RunResult s = sequential.result();
     ConformanceLauncher.RunResult p = parallel.result();
-    assertThat(s.resultsByScenario()).hasSize(95);
+    assertThat(s.resultsByScenario()).hasSize(165);
     assertThat(s.resultsByScenario().values()).contains("failed", "warning");
     assertThat(p.resultsByScenario()).containsExactlyInAnyOrderEntriesOf(s.resultsByScenario());
     assertThat(p.failedChecks()).containsExactlyInAnyOrderEntriesOf(s.failedChecks());
     assertThat(p.brokenRules()).containsExactlyInAnyOrderEntriesOf(s.brokenRules());
     assertThat(p.verdict()).isEqualTo(s.verdict()).isEqualTo("NOT CONFORMANT");
     // TOK-2 too: the digest scenario is tagged with both rules (a token issued for a bad request).
-    assertThat(s.failedMustRules()).containsExactlyInAnyOrder("SIG-3", "TOK-2", "AUTH-2", "ACC-1");
+    // A digest the bank does not compare breaks CON-3 too: consents are signed (contract 10).
+    assertThat(s.failedMustRules())
+        .containsExactlyInAnyOrder("SIG-3", "TOK-2", "AUTH-2", "ACC-1", "CON-3");
     assertThat(p.failedMustRules()).containsExactlyInAnyOrderElementsOf(s.failedMustRules());
     assertThat(s.shouldWarnings()).containsExactly("SIG-6");
     assertThat(p.shouldWarnings()).containsExactlyInAnyOrderElementsOf(s.shouldWarnings());
@@ -67,6 +69,10 @@ class ParallelConsistencyIT {
               Map.of(
                   "kit.baseUrl",
                   sandbox.baseUrl().toString(),
+                  "kit.sca.settleDelay",
+                  "0s",
+                  "kit.budget.spend",
+                  "true",
                   "kit.parallelism",
                   String.valueOf(parallelism)),
               Map.of());

@@ -46,21 +46,29 @@ class StandaloneSandboxConformanceIT {
           CompletableFuture.supplyAsync(() -> awaitBaseUrl(sandbox)).get(60, TimeUnit.SECONDS);
       KitConfig config =
           KitConfig.load(
-              Map.of("kit.baseUrl", baseUrl, "kit.http.trustCertificate", serverCert.toString()),
+              Map.of(
+                  "kit.baseUrl",
+                  baseUrl,
+                  "kit.http.trustCertificate",
+                  serverCert.toString(),
+                  "kit.sca.settleDelay",
+                  "0s",
+                  "kit.budget.spend",
+                  "true"),
               Map.of());
 
       ConformanceLauncher.RunResult result =
           new ConformanceLauncher(Path.of("features")).run(config, dir.resolve("reports"), false);
 
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
-      assertThat(result.resultsByScenario()).hasSize(95);
-      // Token expiry needs the embedded sandbox's clock, and two scenarios are about production:
-      // reported as
-      // not applicable here, never as passed.
+      assertThat(result.resultsByScenario()).hasSize(165);
+      // Expiry (the initial access token, an access token, a consent) needs the embedded
+      // sandbox's clock, and two scenarios are about production: reported as not applicable
+      // here, never as passed.
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
       assertThat(
               result.resultsByScenario().values().stream().filter("not applicable"::equals).count())
-          .isEqualTo(3);
+          .isEqualTo(5);
     } finally {
       sandbox.destroy();
       sandbox.waitFor(10, TimeUnit.SECONDS);
