@@ -45,7 +45,7 @@ Feature: Confirm the authorisation, then read the test account
     Then the bank refuses it with 401 and the Berlin Group code "CONSENT_INVALID" or "CONSENT_EXPIRED"
     And the answer discloses no account data
 
-  @AIS-2 @ERR-2 @must
+  @AIS-2 @ERR-2 @must @sandbox-clock
   Scenario: Reads of an expired consent are refused
     Given the TPP has confirmed the consent
     And the bank's clock has passed the consent's validity
@@ -61,11 +61,15 @@ Feature: Confirm the authorisation, then read the test account
     And the answer discloses no account data
 
     Examples:
-      | defect                                    |
-      | without an access token                   |
+      | defect                                     |
+      | without an access token                    |
       | with an access token the bank never issued |
-      | with an expired access token              |
-      | with the access token of another consent  |
+      | with the access token of another consent   |
+
+    @sandbox-clock
+    Examples: Ageing the token needs the bank's clock
+      | defect                       |
+      | with an expired access token |
 
   @AIS-4 @ERR-2 @must
   Scenario: A read naming a consent id the bank never issued is refused
@@ -92,14 +96,12 @@ Feature: Confirm the authorisation, then read the test account
 
   @AIS-5 @ERR-2 @should @budget
   Scenario: The fifth unattended balances read of the day is refused
-    Given the daily budget of unattended reads may be spent
-    And the TPP has confirmed the consent
+    Given the TPP has confirmed the consent
     When the TPP reads the test account's balances 5 times without the PSU
     Then the first 4 reads are answered and the fifth is refused with 429 and the Berlin Group code "ACCESS_EXCEEDED"
 
   @AIS-5 @should @budget
   Scenario: Positive control: reads with the PSU present are not counted
-    Given the daily budget of unattended reads may be spent
-    And the TPP has confirmed the consent
+    Given the TPP has confirmed the consent
     When the TPP reads the test account's balances 5 times with the PSU present
     Then every read is answered

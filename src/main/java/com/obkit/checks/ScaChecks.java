@@ -72,11 +72,21 @@ public final class ScaChecks {
           if (o.callback().isEmpty()) {
             return Optional.of(noCallback(o) + ", expected a callback to " + redirectUri);
           }
-          String target = o.callback().get().target();
-          return target.equals(redirectUri)
+          // RFC 6749 3.1.2: the bank adds its parameters to the redirect URI and keeps the query
+          // the URI already has; so the callback is the URI itself, then '?' (or '&') and more.
+          String landed = o.callback().get().uri().toString();
+          char joint = redirectUri.indexOf('?') >= 0 ? '&' : '?';
+          boolean exact =
+              landed.startsWith(redirectUri)
+                  && (landed.length() == redirectUri.length()
+                      || landed.charAt(redirectUri.length()) == joint);
+          return exact
               ? Optional.empty()
               : Optional.of(
-                  "the browser was sent back to " + target + ", expected exactly " + redirectUri);
+                  "the browser was sent back to "
+                      + o.callback().get().target()
+                      + ", expected exactly "
+                      + redirectUri);
         });
   }
 

@@ -49,6 +49,13 @@ public final class KitMain implements Callable<Integer> {
   Path features;
 
   @Option(
+      names = "--tags",
+      description =
+          "Only scenarios matching a Cucumber tag expression, e.g. \"@stage:token\" or \"not"
+              + " @journey\" (blank: all).")
+  String tags;
+
+  @Option(
       names = "--dry-run",
       description =
           "Print the plan (every scenario, whether it changes the registration, the requests it"
@@ -81,17 +88,19 @@ public final class KitMain implements Callable<Integer> {
       return configurationError(e);
     }
     ConformanceLauncher launcher = new ConformanceLauncher(features);
+    // Maven passes an unset -Dconformance.tags as an empty argument: that means every scenario.
+    String tagExpression = tags == null || tags.isBlank() ? null : tags;
     if (dryRun) {
-      launcher.plan(config, null);
+      launcher.plan(config, tagExpression);
       return 0;
     }
     if (config.targetsLiveProduction() && !config.productionConfirmed()) {
       // Do no harm: say what the run would do, and stop before any request.
-      launcher.plan(config, null);
+      launcher.plan(config, tagExpression);
       return configurationError(new ConfigException(KitRuntime.unconfirmedProduction(config)));
     }
     try {
-      return launcher.run(config, config.reports(), true).exitCode();
+      return launcher.run(config, config.reports(), true, tagExpression).exitCode();
     } catch (ConfigException e) {
       return configurationError(e);
     }

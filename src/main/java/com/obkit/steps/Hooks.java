@@ -18,11 +18,13 @@ public final class Hooks {
   private final ScenarioLog log;
   private final ScenarioRules rules;
   private final Conformance conformance;
+  private final Applicability applicability;
 
-  public Hooks(ScenarioLog log, ScenarioRules rules, ScenarioKit kit) {
+  public Hooks(ScenarioLog log, ScenarioRules rules, ScenarioKit kit, Applicability applicability) {
     this.log = log;
     this.rules = rules;
     this.conformance = kit.conformance();
+    this.applicability = applicability;
   }
 
   @BeforeAll
@@ -35,10 +37,26 @@ public final class Hooks {
     KitSession.stop();
   }
 
-  @Before
+  @Before(order = 0)
   public void bindScenario(Scenario scenario) {
     log.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
+  }
+
+  /**
+   * Before its first request, so that no PSU logs in for nothing: a scenario that spends a shared
+   * bank's daily budget of unattended reads (AIS-5) runs only where that budget is the run's own or
+   * {@code kit.budget.spend=true}.
+   */
+  @Before(value = "@budget", order = 1)
+  public void requireBudget() {
+    applicability.requireBudgetMaySpend();
+  }
+
+  /** Before its first request: a scenario that needs the bank's clock to pass a lifetime. */
+  @Before(value = "@sandbox-clock", order = 1)
+  public void requireSandboxClock() {
+    applicability.requireSandboxClock();
   }
 
   /**

@@ -5,7 +5,6 @@ import com.obkit.checks.ConfirmationChecks;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.client.AccountAccess;
 import com.obkit.client.HttpExchange;
-import com.obkit.outcomes.NotApplicable;
 import com.obkit.outcomes.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -179,14 +178,5 @@ public final class ReadJourney {
       throw new IllegalStateException("the account list was not read yet");
     }
     return resourceId;
-  }
-
-  /** Scenarios that spend a shared bank's daily budget of unattended reads (AIS-5) ask first. */
-  public void requireBudgetMaySpend() {
-    if (!ctx.config().maySpendReadBudget()) {
-      throw new NotApplicable(
-          "spends the account's daily budget of 4 unattended reads at a shared bank; set"
-              + " kit.budget.spend=true to run it (at most once a day)");
-    }
   }
 }

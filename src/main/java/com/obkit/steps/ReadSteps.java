@@ -146,11 +146,6 @@ public final class ReadSteps {
     reads.balancesRepeatedly(reads.access(resources.consent()), times);
   }
 
-  @Given("the daily budget of unattended reads may be spent")
-  public void theDailyBudgetMayBeSpent() {
-    reads.requireBudgetMaySpend();
-  }
-
   @Given("the bank's clock has passed the consent's validity")
   public void theConsentHasExpired() {
     cases.expireConsent();

@@ -79,6 +79,23 @@ class ScaChecksTest {
   }
 
   @Test
+  void callbackToARedirectUriWithAQueryKeepsItsQuery() {
+    String withQuery = REDIRECT + "?flow=ais";
+    Check<ScaOutcome> check = ScaChecks.callbackTo(withQuery);
+    assertThat(check.evaluate(back(withQuery + "&code=c&state=" + STATE))).isEmpty();
+    assertThat(check.evaluate(back(withQuery))).isEmpty();
+    assertThat(check.evaluate(back(REDIRECT + "?code=c&state=" + STATE)))
+        .isEqualTo(
+            wrong("the browser was sent back to " + REDIRECT + ", expected exactly " + withQuery));
+    assertThat(check.evaluate(back(withQuery + "x&code=c")))
+        .isEqualTo(
+            wrong("the browser was sent back to " + REDIRECT + ", expected exactly " + withQuery));
+    assertThat(check.evaluate(back(withQuery + "?code=c")))
+        .isEqualTo(
+            wrong("the browser was sent back to " + REDIRECT + ", expected exactly " + withQuery));
+  }
+
+  @Test
   void codeIssued() {
     Check<ScaOutcome> check = ScaChecks.codeIssued();
     assertThat(check.name()).isEqualTo("EnsureCodeInCallback");
