@@ -240,7 +240,7 @@ final class AccountEndpoints {
       throw new Rejection(
           403,
           Rejection.RESOURCE_UNKNOWN,
-          "account " + resourceId + " is unknown or not covered by the consent for this service");
+          "the account of the path is unknown or not covered by the consent for this service");
     }
     return account.get();
   }
@@ -259,11 +259,7 @@ final class AccountEndpoints {
       throw new Rejection(
           429,
           Rejection.ACCESS_EXCEEDED,
-          "The daily limit of "
-              + limit
-              + " unattended requests for account "
-              + account.resourceId()
-              + " has been reached");
+          "The daily limit of " + limit + " unattended requests for this account has been reached");
     }
   }
 

@@ -208,7 +208,8 @@ final class ConsentEndpoints {
       }
       String iban = JsonFields.requireText(reference, "iban", at + ".iban");
       if (!Ibans.isValid(iban)) {
-        throw Rejection.formatError(at + ".iban '" + iban + "' is not an IBAN");
+        // ERR-2: no account data in an error, not even the client's own IBAN echoed.
+        throw Rejection.formatError(at + ".iban is not an IBAN");
       }
       TestAccounts.Account account =
           accounts
@@ -218,14 +219,11 @@ final class ConsentEndpoints {
                   () ->
                       Rejection.formatError(
                           at
-                              + ".iban '"
-                              + iban
-                              + "' is not an account of this bank in tenant "
+                              + ".iban is not an account of this bank in tenant "
                               + tenant.pathValue()));
       Optional<String> currency = JsonFields.optionalText(reference, "currency", at + ".currency");
       if (currency.isPresent() && !currency.get().equals(account.currency())) {
-        throw Rejection.formatError(
-            at + ".currency '" + currency.get() + "' is not the account's currency");
+        throw Rejection.formatError(at + ".currency is not the account's currency");
       }
       ibans.add(iban);
     }

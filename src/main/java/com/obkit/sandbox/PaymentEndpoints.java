@@ -100,12 +100,10 @@ final class PaymentEndpoints {
             .orElseThrow(
                 () ->
                     Rejection.formatError(
-                        "debtorAccount.iban '"
-                            + debtorIban
-                            + "' is not an account of this bank in tenant "
+                        "debtorAccount.iban is not an account of this bank in tenant "
                             + tenant.pathValue()));
     if (!debtor.currency().equals("EUR")) {
-      throw Rejection.formatError("debtorAccount.iban '" + debtorIban + "' is not a EUR account");
+      throw Rejection.formatError("debtorAccount.iban is not a EUR account");
     }
     String creditorIban = requireIban(body, "creditorAccount");
     String creditorName = JsonFields.requireText(body, "creditorName", "creditorName");
@@ -212,7 +210,8 @@ final class PaymentEndpoints {
     JsonNode account = JsonFields.requireObject(body, name, name);
     String iban = JsonFields.requireText(account, "iban", name + ".iban");
     if (!Ibans.isValid(iban)) {
-      throw Rejection.formatError(name + ".iban '" + iban + "' is not an IBAN");
+      // ERR-2: no account data in an error, not even the client's own IBAN echoed.
+      throw Rejection.formatError(name + ".iban is not an IBAN");
     }
     return iban;
   }

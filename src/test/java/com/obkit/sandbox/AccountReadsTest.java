@@ -324,8 +324,7 @@ class AccountReadsTest {
     HttpResponse<String> fifth = tpp.read(balances, id, a.accessToken(), false);
     refused(fifth, 429, "ACCESS_EXCEEDED");
     assertThat(Flow.bgText(fifth))
-        .isEqualTo(
-            "The daily limit of 4 unattended requests for account " + rid + " has been reached");
+        .isEqualTo("The daily limit of 4 unattended requests for this account has been reached");
     refused(
         tpp.read(Journey.transactions(rid), id, a.accessToken(), false), 429, "ACCESS_EXCEEDED");
     // With the PSU present nothing is counted, and the account list is never counted.

@@ -155,6 +155,47 @@ class IssuedSecretsTest {
   }
 
   @Test
+  void theJourneyReportsItsTokensCodesSessionsAndIdTokensButNoIdentifiers() {
+    Journey tpp = Journey.register(sandbox, http, "PSDNL-DNB-LEAK002", TestPki.Keys.TPP_B, "nl", R);
+    JsonNode account = tpp.testAccount();
+    issued.clear();
+
+    Journey.Created consent = tpp.consentOk(account.get("iban").asText());
+    assertThat(issued).as("a consent is no secret").isEmpty();
+    String session = tpp.loginSession(consent.scaRedirect());
+    HttpResponse<String> back = tpp.login(session, account);
+    String code = SandboxHttp.queryOf(SandboxHttp.location(back).get(0)).get("code");
+    JsonNode t = SandboxHttp.json(tpp.exchange(code));
+    Journey.Authorised a =
+        new Journey.Authorised(
+            consent, t.get("access_token").asText(), t.get("refresh_token").asText(), t);
+    List<String> everything = new java.util.ArrayList<>(issued);
+    assertThat(issued)
+        .containsExactly(
+            session, code, a.accessToken(), a.refreshToken(), t.get("id_token").asText());
+    issued.clear();
+
+    tpp.confirmConsent(consent, a.accessToken());
+    String rid = tpp.resourceId(a);
+    tpp.read("accounts/" + rid + "/balances", a);
+    tpp.read(Journey.transactions(rid), a);
+    Journey.Created payment = tpp.paymentOk(account.get("iban").asText(), "1.00");
+    assertThat(issued).as("reads, payments and their ids are no secrets").isEmpty();
+
+    JsonNode refreshed = SandboxHttp.json(tpp.refresh(a.refreshToken()));
+    assertThat(issued)
+        .containsExactly(
+            refreshed.get("access_token").asText(), refreshed.get("refresh_token").asText());
+    everything.addAll(issued);
+    issued.clear();
+    tpp.revoke(refreshed.get("refresh_token").asText(), "refresh_token");
+    tpp.xs2a("DELETE", "consents/" + consent.id());
+    assertThat(issued).isEmpty();
+    assertThat(List.of(consent.id(), consent.authorisationId(), payment.id(), rid))
+        .doesNotContainAnyElementsOf(everything);
+  }
+
+  @Test
   void refusedRequestsIssueNothing() {
     HttpResponse<String> unsigned = http.get("/xs2a-bg/nl/onboarding/v1");
     assertThat(unsigned.statusCode()).isEqualTo(401);

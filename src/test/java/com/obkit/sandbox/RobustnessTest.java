@@ -134,7 +134,15 @@ class RobustnessTest {
     TOKEN("POST", "/auth/nl/v1/token"),
     AUTHORIZE("GET", "/auth/nl/v1/auth"),
     LOGIN("POST", "/auth/nl/v1/login"),
-    DISCOVERY("GET", "/auth/nl/.well-known/openid-configuration");
+    DISCOVERY("GET", "/auth/nl/.well-known/openid-configuration"),
+    REVOKE("POST", "/auth/nl/v1/token/revoke"),
+    CONSENTS("POST", "/xs2a-bg/nl/v1/consents"),
+    CONSENT_STATUS("GET", "/xs2a-bg/nl/v1/consents/c1/status"),
+    CONSENT_AUTHORISATION("PUT", "/xs2a-bg/nl/v1/consents/c1/authorisations/a1"),
+    ACCOUNT_LIST("GET", "/xs2a-bg/nl/v1/accounts"),
+    BALANCES("GET", "/xs2a-bg/nl/v1/accounts/r1/balances"),
+    PAYMENTS("POST", "/xs2a-bg/nl/v1/payments/sepa-credit-transfers"),
+    PAYMENT_STATUS("GET", "/xs2a-bg/nl/v1/payments/sepa-credit-transfers/p1/status");
 
     final String method;
     final String path;
@@ -1114,7 +1122,15 @@ class RobustnessTest {
             Endpoint.REGISTER,
             Endpoint.TOKEN,
             Endpoint.AUTHORIZE,
-            Endpoint.DISCOVERY);
+            Endpoint.DISCOVERY,
+            Endpoint.REVOKE,
+            Endpoint.CONSENTS,
+            Endpoint.CONSENT_STATUS,
+            Endpoint.CONSENT_AUTHORISATION,
+            Endpoint.ACCOUNT_LIST,
+            Endpoint.BALANCES,
+            Endpoint.PAYMENTS,
+            Endpoint.PAYMENT_STATUS);
     List<Case> cases = new ArrayList<>();
     for (String tenant : tenants) {
       for (Endpoint e : endpoints) {
@@ -1187,10 +1203,21 @@ class RobustnessTest {
             Endpoint.REGISTER,
             Endpoint.TOKEN,
             Endpoint.AUTHORIZE,
-            Endpoint.DISCOVERY)) {
+            Endpoint.DISCOVERY,
+            Endpoint.REVOKE,
+            Endpoint.CONSENTS,
+            Endpoint.CONSENT_STATUS,
+            Endpoint.CONSENT_AUTHORISATION,
+            Endpoint.ACCOUNT_LIST,
+            Endpoint.BALANCES,
+            Endpoint.PAYMENTS,
+            Endpoint.PAYMENT_STATUS)) {
       for (String m : methods) {
         if (m.equals(e.method) || (m.equals("HEAD") && e.method.equals("GET"))) {
           continue; // the endpoint's own method; HEAD on a GET route is that route
+        }
+        if (e == Endpoint.CONSENT_AUTHORISATION && (m.equals("GET") || m.equals("HEAD"))) {
+          continue; // GET reads the SCA status on the same path
         }
         Wire.Request r = Wire.Request.of(m, e.path);
         if (!m.equals("GET") && !m.equals("HEAD") && !m.equals("TRACE")) {
