@@ -37,6 +37,11 @@ Feature: An account information consent for the test account
       | naming a value that is not an IBAN     |
 
   @CON-2 @ERR-2 @must
+  Scenario: A consent request whose body is not JSON is refused
+    When the TPP asks for a consent on its test account with a body that is not JSON
+    Then the bank refuses it with 400 and the Berlin Group code "FORMAT_ERROR"
+
+  @CON-2 @ERR-2 @must
   Scenario: A consent request with the combined service indicator is refused
     When the TPP asks for a consent on its test account with the combined service indicator
     Then the bank refuses it with 400 and the Berlin Group code "FORMAT_ERROR" or "SESSIONS_NOT_SUPPORTED"

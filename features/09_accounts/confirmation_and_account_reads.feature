@@ -59,6 +59,7 @@ Feature: Confirm the authorisation, then read the test account
     When the TPP reads the account list <defect>
     Then the bank refuses it with 401 and one of the Berlin Group codes "TOKEN_INVALID, TOKEN_EXPIRED, CONSENT_INVALID"
     And the answer discloses no account data
+    And the answer does not repeat the access token the TPP sent
 
     Examples:
       | defect                                     |

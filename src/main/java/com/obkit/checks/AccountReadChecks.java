@@ -229,4 +229,19 @@ public final class AccountReadChecks {
       problems.add(at + ".amount " + value + " is not a decimal string or number");
     }
   }
+
+  /** Check name of {@link #tokenNotEchoed}. */
+  public static final String TOKEN_NOT_ECHOED = "EnsureAccessTokenNotEchoed";
+
+  /**
+   * EnsureAccessTokenNotEchoed (ERR-2, section 15): an error answer does not repeat the access
+   * token the request carried (in a text, a field, anywhere in the body); nothing to judge when the
+   * request carried none. The message never shows the token.
+   */
+  public static Check<HttpExchange> tokenNotEchoed(Optional<String> sent) {
+    return Check.that(
+        TOKEN_NOT_ECHOED,
+        x -> sent.filter(t -> !t.isEmpty()).map(t -> !x.body().contains(t)).orElse(true),
+        x -> "the answer repeats the access token the request carried: " + x.describe());
+  }
 }

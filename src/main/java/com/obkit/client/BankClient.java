@@ -150,6 +150,19 @@ public final class BankClient {
         xs2a(tpp, tampering, headers).contentType(JSON).body(request.json()));
   }
 
+  /**
+   * The consent request's headers with another body, sent as JSON (CON-2, ERR-2: a body that is not
+   * JSON at all).
+   */
+  public HttpExchange createConsentWithBody(
+      Tpp tpp, String tenant, ConsentRequest headersFrom, byte[] body) {
+    Map<String, String> headers = initiation(headersFrom.psuIpAddress(), headersFrom.redirectUri());
+    return send(
+        "POST",
+        endpoints.consents(tenant),
+        xs2a(tpp, Tampering.NONE, headers).contentType(JSON).body(body.clone()));
+  }
+
   /** GET the consent ({@code …/consents/{id}}). */
   public HttpExchange consent(Tpp tpp, String tenant, String consentId) {
     return signedGet(tpp, endpoints.consent(tenant, consentId));

@@ -88,6 +88,11 @@ public final class ConsentSteps {
     resources.askForConsentWithRedirectUri(variant);
   }
 
+  @When("the TPP asks for a consent on its test account with a body that is not JSON")
+  public void theTppAsksForAConsentWithABodyNotJson() {
+    resources.askForConsentWithBodyNotJson();
+  }
+
   @When("the TPP follows the consent's status link")
   public void theTppFollowsTheStatusLink() {
     resources.followConsentStatusLink();

@@ -26,6 +26,7 @@ public final class ReadJourney {
   private HttpExchange balancesBefore;
   private String resourceId;
   private Authorisable.Kind lastConfirmed;
+  private Optional<String> lastAccessToken = Optional.empty();
 
   public ReadJourney(ScenarioContext ctx, GrantJourney grants, AccountJourney accounts) {
     this.ctx = ctx;
@@ -73,6 +74,7 @@ public final class ReadJourney {
 
   public HttpExchange accountList(AccountAccess access) {
     access.accessToken().ifPresent(ctx.client().secrets()::register);
+    lastAccessToken = access.accessToken();
     HttpExchange answer =
         ctx.record(ctx.client().accounts(ctx.tpps().current(), ctx.tenant(), access));
     if (answer.status() == 200) {
@@ -170,6 +172,11 @@ public final class ReadJourney {
     ctx.conformance().require(ais1, ErrorChecks.status(200), list);
     return AccountReadChecks.resourceIdOf(list)
         .orElseThrow(() -> new IllegalStateException("the account list names no resourceId"));
+  }
+
+  /** The access token the latest account list read carried, if any. */
+  public Optional<String> lastAccessToken() {
+    return lastAccessToken;
   }
 
   /** The resourceId the account list gave, once read. */

@@ -188,6 +188,12 @@ public final class ReadSteps {
     conformance.expect(rules.subject(), AccountReadChecks.noAccountData(), ctx.last());
   }
 
+  @Then("the answer does not repeat the access token the TPP sent")
+  public void theAnswerDoesNotRepeatTheAccessToken() {
+    conformance.expect(
+        Rule.must("ERR-2"), AccountReadChecks.tokenNotEchoed(reads.lastAccessToken()), ctx.last());
+  }
+
   @Then("the bank refuses it with {int}")
   public void theBankRefusesItWithStatus(int status) {
     refusals.berlinGroup(ErrorChecks.status(status));

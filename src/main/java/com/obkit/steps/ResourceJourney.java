@@ -15,6 +15,7 @@ import com.obkit.outcomes.Rule;
 import com.obkit.signing.Tampering;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,20 @@ public final class ResourceJourney {
                     new NotApplicable(
                         "'" + variant.phrase() + "' does not apply to " + registered));
     return askForConsent(r -> r.withRedirectUri(nearMiss), Tampering.NONE);
+  }
+
+  /** CON-2 / ERR-2: the standard consent's headers with a body that is not JSON. */
+  public HttpExchange askForConsentWithBodyNotJson() {
+    requireSandbox();
+    ConsentRequest request =
+        ConsentRequest.detailed(
+            accounts.current().iban(),
+            psuIpAddress(),
+            registration.journeyRedirectUri(),
+            LocalDate.now());
+    byte[] notJson = "{\"access\": {\"accounts\": [".getBytes(StandardCharsets.UTF_8);
+    return ctx.record(
+        ctx.client().createConsentWithBody(ctx.tpps().current(), ctx.tenant(), request, notJson));
   }
 
   /** A consent on {@code iban} (the first, or a second test account). */

@@ -351,4 +351,21 @@ class AccountReadChecksTest {
         .isEqualTo(Optional.empty());
     assertThat(AccountReadChecks.resourceIdOf(bare(401))).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void tokenNotEchoedFailsOnlyWhenTheBodyRepeatsTheTokenSent() {
+    String token = "tok-4f3a9c";
+    HttpExchange echoed =
+        json(401, "{\"tppMessages\":[{\"code\":\"TOKEN_INVALID\",\"text\":\"" + token + "\"}]}");
+    HttpExchange plain =
+        json(401, "{\"tppMessages\":[{\"code\":\"TOKEN_INVALID\",\"text\":\"invalid\"}]}");
+    Check<HttpExchange> check = AccountReadChecks.tokenNotEchoed(Optional.of(token));
+    assertThat(check.name()).isEqualTo("EnsureAccessTokenNotEchoed");
+    assertThat(check.evaluate(plain)).isEmpty();
+    assertThat(check.evaluate(echoed))
+        .contains(
+            "the answer repeats the access token the request carried: " + DESCRIBED + " -> 401");
+    assertThat(AccountReadChecks.tokenNotEchoed(Optional.empty()).evaluate(echoed)).isEmpty();
+    assertThat(AccountReadChecks.tokenNotEchoed(Optional.of("")).evaluate(echoed)).isEmpty();
+  }
 }
