@@ -2,7 +2,8 @@
 Feature: Strong customer authentication with the test account's digipass
   "The digipass number is required to authorise the request." (the bank's registration page). The PSU's
   browser goes to the consent's scaRedirect with state and PKCE, logs in at the bank and comes back to the
-  redirect URI with a code (contract section 11).
+  redirect URI with a code (contract section 11). Scenarios tagged @psu-form judge a page the bank shows
+  instead of sending the browser back, which only the scripted PSU (kit.psu.driver=form) sees.
 
   Background:
     Given a TPP with its test certificate
@@ -15,7 +16,7 @@ Feature: Strong customer authentication with the test account's digipass
     When the PSU authorises the consent with the test account's IBAN and digipass
     Then the bank sends the browser back to the redirect URI with a code and the unchanged state
 
-  @SCA-2 @must
+  @SCA-2 @must @psu-form
   Scenario: A wrong digipass gets no code, and the right one then does
     When the PSU logs in with a wrong digipass once, then with the right one
     Then the bank answers the wrong digipass without a code
@@ -37,13 +38,13 @@ Feature: Strong customer authentication with the test account's digipass
     When the TPP reads the consent's status
     Then the consent's status is "rejected"
 
-  @SCA-2 @must
+  @SCA-2 @must @psu-form
   Scenario: A test account the consent does not cover gets no code
     Given the TPP has a second test account
     When the PSU logs in with the second test account's IBAN and digipass
     Then the bank issues no code
 
-  @SCA-3 @should
+  @SCA-3 @should @psu-form
   Scenario: A used scaRedirect cannot be used again
     Given the PSU has authorised the consent
     When the PSU opens the consent's scaRedirect a second time

@@ -1,5 +1,6 @@
 package com.obkit.steps;
 
+import com.obkit.config.PsuSettings;
 import com.obkit.outcomes.NotApplicable;
 
 /**
@@ -19,6 +20,19 @@ public final class Applicability {
       throw new NotApplicable(
           "spends the account's daily budget of 4 unattended reads at a shared bank; set"
               + " kit.budget.spend=true to run it (at most once a day)");
+    }
+  }
+
+  /**
+   * A page the bank shows instead of sending the browser back (the login page again, an error page)
+   * reaches the kit only when it plays the PSU itself; a person's browser shows it to the person,
+   * and no callback would ever come.
+   */
+  public void requireFormDriver() {
+    if (kit.runtime().config().psu().driver() != PsuSettings.Driver.FORM) {
+      throw new NotApplicable(
+          "judges a page the bank shows instead of sending the browser back, which only"
+              + " kit.psu.driver=form sees; with a person at a browser no callback would come");
     }
   }
 

@@ -53,6 +53,12 @@ public final class Hooks {
     applicability.requireBudgetMaySpend();
   }
 
+  /** Before its first request: a scenario that judges a page only the scripted PSU sees. */
+  @Before(value = "@psu-form", order = 1)
+  public void requirePsuForm() {
+    applicability.requireFormDriver();
+  }
+
   /** Before its first request: a scenario that needs the bank's clock to pass a lifetime. */
   @Before(value = "@sandbox-clock", order = 1)
   public void requireSandboxClock() {

@@ -7,8 +7,6 @@ import com.obkit.client.AuthorizationRequest;
 import com.obkit.client.Callback;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.ScaOutcome;
-import com.obkit.config.PsuSettings;
-import com.obkit.outcomes.NotApplicable;
 import com.obkit.outcomes.Rule;
 import com.obkit.psu.Browser;
 import com.obkit.psu.PsuAction;
@@ -81,19 +79,6 @@ public final class ScaJourney {
     last = new Attempt(subject, url, state, verifier, outcome);
     outcome.lastPage().ifPresent(ctx::record);
     return outcome;
-  }
-
-  /**
-   * An authorisation whose pages between the bank's login and the callback are judged (SCA-2's
-   * wrong digipass): only the scripted driver sees them, a person's browser does not.
-   */
-  public ScaOutcome authoriseSeen(Authorisable subject, PsuAction action) {
-    if (ctx.config().psu().driver() != PsuSettings.Driver.FORM) {
-      throw new NotApplicable(
-          "judges the bank's answer to one wrong digipass, which only kit.psu.driver=form sees; a"
-              + " person's browser shows it to the person, not to the kit");
-    }
-    return authorise(subject, action);
   }
 
   /**

@@ -48,7 +48,7 @@ public final class ScaSteps {
 
   @When("the PSU logs in with a wrong digipass once, then with the right one")
   public void thePsuLogsInWithAWrongDigipass() {
-    sca.authoriseSeen(resources.consent(), PsuAction.WRONG_DIGIPASS_ONCE);
+    sca.authorise(resources.consent(), PsuAction.WRONG_DIGIPASS_ONCE);
   }
 
   @Then("the bank answers the wrong digipass without a code")
