@@ -10,11 +10,12 @@ import java.util.function.Consumer;
 /**
  * Opaque random values and their constant-time comparison. Values a party must keep secret (tokens,
  * client secrets, codes, login session ids, digipass numbers) come from {@link #secret} and {@link
- * #digipass}, which hand each value to the listener given at construction (a leak test's way of
- * knowing the secrets of a run, see {@link ReferenceSandbox#start(SandboxOptions,
- * SectorIdentifierFetcher, Consumer)}); identifiers that are not secret ({@code client_id}, IBAN
- * digits) come from {@link #identifier} and {@link #digits}, which do not. Nothing here remembers a
- * value.
+ * #digipass}, and composed ones ({@code id_token}s) go through {@link #composed}, which hand each
+ * value to the listener given at construction (a leak test's way of knowing the secrets of a run,
+ * see {@link ReferenceSandbox#start(SandboxOptions, SectorIdentifierFetcher, Consumer)});
+ * identifiers that are not secret ({@code client_id}, IBAN digits, consent, payment, authorisation
+ * and resource ids) come from {@link #identifier} and {@link #digits}, which do not. Nothing here
+ * remembers a value.
  */
 final class Secrets {
 
