@@ -1,4 +1,4 @@
-@stage:consent
+@stage:consent @journey
 Feature: An account information consent for the test account
   "The response contains your registered client_id and client_secret. These fields are required by the
   Authorisation process." "Use the IBAN to initiate payment and account requests." (the bank's registration

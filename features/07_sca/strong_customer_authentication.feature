@@ -1,4 +1,4 @@
-@stage:sca
+@stage:sca @journey
 Feature: Strong customer authentication with the test account's digipass
   "The digipass number is required to authorise the request." (the bank's registration page). The PSU's
   browser goes to the consent's scaRedirect with state and PKCE, logs in at the bank and comes back to the

@@ -1,4 +1,4 @@
-@stage:token
+@stage:token @journey
 Feature: The token endpoint takes the registration's client_id and client_secret
   "The response contains your registered client_id and client_secret. These fields are required by the
   Authorisation process." (the bank's registration page). HTTP Basic, PKCE S256, the identical redirect_uri,

@@ -1,4 +1,4 @@
-@stage:accounts
+@stage:accounts @journey
 Feature: Confirm the authorisation, then read the test account
   After the token exchange the TPP confirms the authorisation; the consent is then valid and the account
   list, balances and transactions of the consented test account can be read (contract section 13).

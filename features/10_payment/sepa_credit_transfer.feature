@@ -1,4 +1,4 @@
-@stage:payment
+@stage:payment @journey
 Feature: A SEPA credit transfer from the test account
   "Use the IBAN to initiate payment and account requests. The digipass number is required to authorise the
   request." (the bank's registration page). SEPA credit transfers in the tenants nl, be_fr and be_nl

@@ -1,4 +1,4 @@
-@stage:revocation
+@stage:revocation @journey
 Feature: The TPP ends what it was given
   A consent deleted by the TPP is terminated and reads with it are refused; a revoked refresh token no
   longer works (contract section 15).

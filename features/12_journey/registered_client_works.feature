@@ -1,4 +1,4 @@
-@stage:journey
+@stage:end-to-end @journey
 Feature: The registered client works, end to end
   Onboarding is done when the TPP can use what it got: its registration's client_id and client_secret at
   the token endpoint, its test account's IBAN and digipass for a consent and a payment.

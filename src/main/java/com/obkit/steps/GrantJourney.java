@@ -2,6 +2,7 @@ package com.obkit.steps;
 
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.GrantChecks;
+import com.obkit.checks.ScaChecks;
 import com.obkit.client.ClientCredentials;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.TokenRequest;
@@ -35,6 +36,7 @@ public final class GrantJourney {
   private final Map<String, Grant> grants = new LinkedHashMap<>();
   private Grant firstOfReusedCode;
   private Grant beforeRefresh;
+  private HttpExchange lastExchange;
 
   public GrantJourney(ScenarioContext ctx, RegistrationJourney registration, ScaJourney sca) {
     this.ctx = ctx;
@@ -53,6 +55,8 @@ public final class GrantJourney {
   /** Exchanges the latest code with other client credentials (TKN-5: another client's). */
   public HttpExchange exchange(UnaryOperator<TokenRequest> change, ClientCredentials client) {
     ScaJourney.Attempt attempt = sca.attempt();
+    // No code to exchange: the scenario stops under SCA-1, which the bank broke, not TKN-1.
+    ctx.conformance().require(Rule.must("SCA-1"), ScaChecks.codeIssued(), attempt.outcome());
     TokenRequest request =
         change.apply(
             TokenRequest.authorizationCode(
@@ -61,6 +65,7 @@ public final class GrantJourney {
                 attempt.codeVerifier(),
                 client));
     HttpExchange answer = ctx.record(ctx.client().token(ctx.tenant(), request));
+    lastExchange = answer;
     if (answer.status() == 200 && !answer.jsonText("access_token").isEmpty()) {
       grants.put(attempt.subject().id(), grantOf(answer));
     }
@@ -190,6 +195,12 @@ public final class GrantJourney {
 
   /** The newest tokens issued for {@code subject}. */
   public Grant grantFor(Authorisable subject) {
+    if (!grants.containsKey(subject.id()) && lastExchange != null) {
+      // A later step of a scenario whose exchange was refused: stop under TKN-1.
+      Rule tkn1 = Rule.must("TKN-1");
+      ctx.conformance().require(tkn1, ErrorChecks.status(200), lastExchange);
+      ctx.conformance().require(tkn1, GrantChecks.accessTokenIssued(), lastExchange);
+    }
     Grant grant = grants.get(subject.id());
     if (grant == null) {
       throw new IllegalStateException(

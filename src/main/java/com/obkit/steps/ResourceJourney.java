@@ -47,6 +47,8 @@ public final class ResourceJourney {
   private final List<Authorisable> consents = new ArrayList<>();
   private final List<Authorisable> payments = new ArrayList<>();
   private String paymentAmount;
+  private HttpExchange lastConsentAnswer;
+  private HttpExchange lastPaymentAnswer;
 
   public ResourceJourney(
       ScenarioContext ctx, RegistrationJourney registration, AccountJourney accounts) {
@@ -118,6 +120,7 @@ public final class ResourceJourney {
     HttpExchange answer =
         ctx.record(
             ctx.client().createConsent(ctx.tpps().current(), ctx.tenant(), request, tampering));
+    lastConsentAnswer = answer;
     if (answer.status() == 201) {
       received(Authorisable.Kind.CONSENT, answer, request.redirectUri().orElse(""))
           .ifPresent(consents::add);
@@ -150,6 +153,7 @@ public final class ResourceJourney {
                 registration.journeyRedirectUri()));
     HttpExchange answer =
         ctx.record(ctx.client().initiatePayment(ctx.tpps().current(), ctx.tenant(), request));
+    lastPaymentAnswer = answer;
     if (answer.status() == 201) {
       received(Authorisable.Kind.PAYMENT, answer, request.redirectUri().orElse(""))
           .ifPresent(payments::add);
@@ -258,6 +262,13 @@ public final class ResourceJourney {
 
   /** The scenario's consent: the first the bank received (later ones are "another consent"). */
   public Authorisable consent() {
+    if (consents.isEmpty() && lastConsentAnswer != null) {
+      // A later step of a scenario whose consent was refused: stop under CON-1, the rule broken.
+      Rule con1 = Rule.must("CON-1");
+      ctx.conformance().require(con1, ErrorChecks.status(201), lastConsentAnswer);
+      ctx.conformance()
+          .require(con1, ConsentChecks.consentIdAndAuthorisationId(), lastConsentAnswer);
+    }
     if (consents.isEmpty()) {
       throw new IllegalStateException("the bank has received no consent in this scenario");
     }
@@ -266,6 +277,12 @@ public final class ResourceJourney {
 
   /** The scenario's payment: the first the bank received. */
   public Authorisable payment() {
+    if (payments.isEmpty() && lastPaymentAnswer != null) {
+      Rule pis1 = Rule.must("PIS-1");
+      ctx.conformance().require(pis1, ErrorChecks.status(201), lastPaymentAnswer);
+      ctx.conformance()
+          .require(pis1, PaymentChecks.paymentIdAndAuthorisationId(), lastPaymentAnswer);
+    }
     if (payments.isEmpty()) {
       throw new IllegalStateException("the bank has received no payment in this scenario");
     }
