@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class PlanPlugin implements ConcurrentEventListener {
 
-  /** A step phrase and the requests it sends. */
-  private record Phrase(Pattern pattern, String requests, boolean registers) {}
+  /** A step phrase, the requests it sends, and how many times the PSU logs in at the bank. */
+  private record Phrase(Pattern pattern, String requests, boolean registers, int logins) {}
+
+  private static final String SCA = "PSU at the bank: GET scaRedirect, GET/POST login (SCA)";
 
   private static final List<Phrase> PHRASES =
       List.of(
@@ -40,7 +42,55 @@ public final class PlanPlugin implements ConcurrentEventListener {
               false),
           phrase("creates two test accounts", "POST test-accounts x2", false),
           phrase("creates a test account", "POST test-accounts", false),
-          phrase("asks a production environment for a test account", "POST test-accounts", false));
+          phrase("asks a production environment for a test account", "POST test-accounts", false),
+          // The journey after onboarding (contract sections 10 to 15).
+          phrase("has replayed the whole flow", "GET onboarding, POST registration", true),
+          phrase(
+              "another tpp holds a consent",
+              "GET onboarding, POST registration, POST consents",
+              false),
+          phrase("another tpp has registered", "GET onboarding, POST registration", false),
+          phrase("has a (second )?test account", "POST test-accounts (or kit.accounts)", false),
+          phrase(
+              "confirmed consent on a second",
+              "POST test-accounts, POST consents, "
+                  + SCA
+                  + ", POST token, PUT authorisation, GET accounts",
+              false,
+              1),
+          phrase("asks? for a consent|asked for a consent", "POST consents", false),
+          phrase(
+              "(status link|consent's status|reads its consent|reads a consent id|other tpp's consent$)",
+              "GET consent",
+              false),
+          phrase(
+              "holds an access token for another payment",
+              "POST payments, " + SCA + ", POST token",
+              false,
+              1),
+          phrase("holds an access token for", SCA + ", POST token", false, 1),
+          phrase(
+              "opens the consent's scaredirect a second time",
+              "PSU at the bank: GET scaRedirect again",
+              false,
+              1),
+          phrase(
+              "(authorises|has authorised) the|logs in|cancels the authorisation", SCA, false, 1),
+          phrase("(exchanges|has exchanged|refreshes)", "POST token", false),
+          phrase(
+              "with the access token of another consent",
+              "POST consents, " + SCA + ", POST token, then the read or confirmation",
+              false,
+              1),
+          phrase("confirms|has confirmed", "PUT authorisation (confirmation)", false),
+          phrase("reads the account list|reads the account", "GET accounts", false),
+          phrase("balances (\\d+) times", "GET balances x5", false),
+          phrase("balances", "GET balances", false),
+          phrase("transactions", "GET transactions (and its next pages)", false),
+          phrase("initiates|has initiated", "POST payments", false),
+          phrase("payment's status", "GET payment status", false),
+          phrase("deletes the consent", "DELETE consent", false),
+          phrase("revokes", "POST token/revoke", false));
 
   private final boolean ownIdentity;
   private final boolean registrationForbidden;
@@ -57,7 +107,11 @@ public final class PlanPlugin implements ConcurrentEventListener {
   }
 
   private static Phrase phrase(String regex, String requests, boolean registers) {
-    return new Phrase(Pattern.compile(regex), requests, registers);
+    return phrase(regex, requests, registers, 0);
+  }
+
+  private static Phrase phrase(String regex, String requests, boolean registers, int logins) {
+    return new Phrase(Pattern.compile(regex), requests, registers, logins);
   }
 
   @Override
@@ -69,11 +123,13 @@ public final class PlanPlugin implements ConcurrentEventListener {
   private void print() {
     int registering = 0;
     int total = 0;
+    int logins = 0;
     StringBuilder sb = new StringBuilder("PLAN (nothing was sent):\n");
     for (TestCase c : cases) {
       total++;
       List<String> requests = new ArrayList<>();
       boolean registers = false;
+      int before = logins;
       for (var step : c.getTestSteps()) {
         if (step instanceof PickleStepTestStep s) {
           String text = s.getStep().getText().toLowerCase(Locale.ROOT);
@@ -81,6 +137,7 @@ public final class PlanPlugin implements ConcurrentEventListener {
             if (p.pattern().matcher(text).find()) {
               requests.add(p.requests());
               registers |= p.registers();
+              logins += p.logins();
               break;
             }
           }
@@ -104,10 +161,16 @@ public final class PlanPlugin implements ConcurrentEventListener {
           .append("\n    ")
           .append(change)
           .append("; requests: ")
-          .append(requests.isEmpty() ? "none" : String.join("; ", requests))
-          .append('\n');
+          .append(requests.isEmpty() ? "none" : String.join("; ", requests));
+      if (logins > before) {
+        sb.append("; the PSU logs in ").append(logins - before).append(" time(s)");
+      }
+      sb.append('\n');
     }
     sb.append(total).append(" scenarios");
+    // With kit.psu.driver=manual a person does each login; scenarios found not applicable before
+    // their first request (@budget, @sandbox-clock, @psu-form) need none.
+    sb.append(", at most ").append(logins).append(" PSU logins at the bank");
     if (ownIdentity) {
       sb.append(", ")
           .append(registering)

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +192,14 @@ public final class ReferenceSandbox implements AutoCloseable {
     Payments payments = new Payments(secrets);
     AccessTokens accessTokens = new AccessTokens(options.clock(), secrets);
     AccountBook book = new AccountBook(secrets);
+    if (options.deviates(Deviation.ACCOUNT_LIST_SHOWS_ALL_ACCOUNTS)) {
+      // Another PSU's account in every country, so that a list of every account shows one the
+      // consent does not cover whichever scenario runs first.
+      LocalDate today = LocalDate.ofInstant(options.clock().instant(), ZoneOffset.UTC);
+      for (Tenant t : List.of(Tenant.NL, Tenant.BE_NL, Tenant.UK)) {
+        book.open(accounts.create(t, "EUR", options), today);
+      }
+    }
     // Every rule-keeping part is built with the options, so each applies exactly their deviations.
     ErrorRenderer out = new ErrorRenderer(options, json);
     RequestVerifier verifier =

@@ -54,7 +54,10 @@ class SecretsNeverLeakIT {
   @ValueSource(
       strings = {
         "",
-        "SIGNATURE_NOT_REQUIRED,MISSING_TOKEN_ACCEPTED,UNKNOWN_TENANT_ACCEPTED,AUTHORIZATION_SKIPS_LOGIN,UNSIGNED_TEST_ACCOUNT_ACCEPTED"
+        "SIGNATURE_NOT_REQUIRED,MISSING_TOKEN_ACCEPTED,UNKNOWN_TENANT_ACCEPTED,AUTHORIZATION_SKIPS_LOGIN,UNSIGNED_TEST_ACCOUNT_ACCEPTED",
+        // The journey: token answers where refusals were due (their failure messages quote
+        // them), an error that repeats the access token, tokens that survive a revocation.
+        "CODE_REUSABLE,PKCE_VERIFIER_NOT_CHECKED,TOKEN_ECHOED_IN_ERROR,REVOCATION_IGNORED,WRONG_DIGIPASS_ACCEPTED"
       })
   void noSecretOfTheRunAppearsInAnythingItWrote(String deviations) throws IOException {
     Queue<String> issued = new ConcurrentLinkedQueue<>();
