@@ -60,7 +60,7 @@ public final class PlanPlugin implements ConcurrentEventListener {
               1),
           phrase("asks? for a consent|asked for a consent", "POST consents", false),
           phrase(
-              "(status link|consent's status|reads its consent|reads a consent id|other tpp's consent$)",
+              "reads the consent's status|follows the consent's status link|reads its consent|reads a consent id|reads the other tpp's consent$",
               "GET consent",
               false),
           phrase(
@@ -82,15 +82,18 @@ public final class PlanPlugin implements ConcurrentEventListener {
               "POST consents, " + SCA + ", POST token, then the read or confirmation",
               false,
               1),
-          phrase("confirms|has confirmed", "PUT authorisation (confirmation)", false),
-          phrase("reads the account list|reads the account", "GET accounts", false),
+          phrase("the tpp (confirms|has confirmed) the", "PUT authorisation (confirmation)", false),
+          phrase("reads the account list", "GET accounts", false),
           phrase("balances (\\d+) times", "GET balances x5", false),
-          phrase("balances", "GET balances", false),
-          phrase("transactions", "GET transactions (and its next pages)", false),
+          phrase("(reads|has read) the (test|second) account.s balances", "GET balances", false),
+          phrase(
+              "reads the test account.s transactions",
+              "GET transactions (and its next pages)",
+              false),
           phrase("initiates|has initiated", "POST payments", false),
-          phrase("payment's status", "GET payment status", false),
+          phrase("reads the payment.s status", "GET payment status", false),
           phrase("deletes the consent", "DELETE consent", false),
-          phrase("revokes", "POST token/revoke", false));
+          phrase("the tpp revokes", "POST token/revoke", false));
 
   private final boolean ownIdentity;
   private final boolean registrationForbidden;
