@@ -173,6 +173,22 @@ public final class AccountReadChecks {
         accountList.json().map(j -> j.path("accounts").path(0).get("resourceId")).orElse(null));
   }
 
+  /**
+   * The {@code resourceId} of the account with {@code iban} (spaces and case forgiven) in an
+   * account list, else the first account's: a list that shows more than the consented account (an
+   * AIS-1 failure of its own) must not make the kit read someone else's balances.
+   */
+  public static Optional<String> resourceIdOf(HttpExchange accountList, String iban) {
+    JsonNode accounts =
+        accountList.json().map(j -> j.path("accounts")).orElse(MissingNode.getInstance());
+    for (JsonNode account : accounts) {
+      if (Ibans.normalise(account.path("iban").asText("")).equals(Ibans.normalise(iban))) {
+        return Json.text(account.get("resourceId"));
+      }
+    }
+    return resourceIdOf(accountList);
+  }
+
   /** The IBANs with valid check digits in {@code text}, in electronic form. */
   static Set<String> ibansIn(String text) {
     Set<String> found = new LinkedHashSet<>();

@@ -78,7 +78,8 @@ public final class ReadJourney {
     HttpExchange answer =
         ctx.record(ctx.client().accounts(ctx.tpps().current(), ctx.tenant(), access));
     if (answer.status() == 200) {
-      AccountReadChecks.resourceIdOf(answer).ifPresent(id -> resourceId = id);
+      AccountReadChecks.resourceIdOf(answer, accounts.current().iban())
+          .ifPresent(id -> resourceId = id);
     }
     return answer;
   }
@@ -170,7 +171,7 @@ public final class ReadJourney {
         ctx.record(ctx.client().accounts(ctx.tpps().current(), ctx.tenant(), access(otherConsent)));
     Rule ais1 = Rule.must("AIS-1");
     ctx.conformance().require(ais1, ErrorChecks.status(200), list);
-    return AccountReadChecks.resourceIdOf(list)
+    return AccountReadChecks.resourceIdOf(list, accounts.second().iban())
         .orElseThrow(() -> new IllegalStateException("the account list names no resourceId"));
   }
 

@@ -368,4 +368,17 @@ class AccountReadChecksTest {
     assertThat(AccountReadChecks.tokenNotEchoed(Optional.empty()).evaluate(echoed)).isEmpty();
     assertThat(AccountReadChecks.tokenNotEchoed(Optional.of("")).evaluate(echoed)).isEmpty();
   }
+
+  @Test
+  void resourceIdOfTheAccountWithTheIbanElseTheFirst() {
+    HttpExchange two =
+        json(
+            200,
+            "{\"accounts\":[{\"iban\":\"NL97TRIO0123456788\",\"resourceId\":\"r-other\"},"
+                + "{\"iban\":\"NL70 TRIO 0123 4567 89\",\"resourceId\":\"r-mine\"}]}");
+    assertThat(AccountReadChecks.resourceIdOf(two, IBAN)).isEqualTo(Optional.of("r-mine"));
+    assertThat(AccountReadChecks.resourceIdOf(two, "NL13TRIO0000000001"))
+        .isEqualTo(Optional.of("r-other"));
+    assertThat(AccountReadChecks.resourceIdOf(json(200, "{}"), IBAN)).isEqualTo(Optional.empty());
+  }
 }
