@@ -54,6 +54,11 @@ final class Secrets {
     return report(Objects.requireNonNull(value, "value"));
   }
 
+  /** A secret the sandbox was given rather than made (a client's PKCE verifier); reported. */
+  void received(String value) {
+    report(Objects.requireNonNull(value, "value"));
+  }
+
   /**
    * An identifier that is not secret (e.g. a {@code client_id}), as {@link #secret}; not reported.
    */

@@ -75,6 +75,8 @@ final class TokenEndpoint {
     RequestView request = RequestView.of(ctx, options.maxBodyBytes());
     ClientRegistry.Client client = requireClientAuthentication(request);
     FormData form = requireForm(request);
+    // The client's PKCE verifier is its secret too: reported, so a leak test can look for it.
+    form.first("code_verifier").filter(v -> !v.isEmpty()).ifPresent(secrets::received);
     String grantType = form.first("grant_type").orElse("");
     if (grantType.isEmpty()) {
       throw Rejection.badRequest(Rejection.INVALID_REQUEST, "grant_type is missing");

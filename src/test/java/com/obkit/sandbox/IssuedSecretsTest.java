@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,7 @@ class IssuedSecretsTest {
         .containsExactlyInAnyOrder(
             session,
             code,
+            VERIFIER, // the client's, as the token endpoint received it
             t.get("access_token").asText(),
             t.get("refresh_token").asText(),
             t.get("id_token").asText());
@@ -169,10 +171,15 @@ class IssuedSecretsTest {
     Journey.Authorised a =
         new Journey.Authorised(
             consent, t.get("access_token").asText(), t.get("refresh_token").asText(), t);
-    List<String> everything = new java.util.ArrayList<>(issued);
+    List<String> everything = new ArrayList<>(issued);
     assertThat(issued)
         .containsExactly(
-            session, code, a.accessToken(), a.refreshToken(), t.get("id_token").asText());
+            session,
+            code,
+            VERIFIER, // the client's, as the token endpoint received it
+            a.accessToken(),
+            a.refreshToken(),
+            t.get("id_token").asText());
     issued.clear();
 
     tpp.confirmConsent(consent, a.accessToken());

@@ -239,7 +239,7 @@ class PaymentTest {
     Journey.Created big = tpp.paymentOk(debtor, "400.01");
     Journey.Authorised b = tpp.authoriseOk(big, acc);
     HttpResponse<String> confirmed = tpp.confirmPayment(big, b.accessToken());
-    assertThat(confirmed.statusCode()).isEqualTo(200);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     assertThat(tpp.paymentStatus(big.id())).isEqualTo("RJCT");
     assertThat(tpp.balance(reader, rid)).isEqualTo("400.00");
     JsonNode booked =
