@@ -25,8 +25,7 @@ final class Json {
    * HAL-like form); empty when neither.
    */
   static Optional<String> link(JsonNode links, String name) {
-    JsonNode entry = links.path(name);
-    return entry.isObject() ? text(entry.get("href")) : text(entry);
+    return HttpExchange.linkOf(links, name);
   }
 
   /**

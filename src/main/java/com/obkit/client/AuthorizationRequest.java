@@ -51,8 +51,8 @@ public record AuthorizationRequest(
         clientId,
         redirectUri,
         "openid offline_access",
-        random(16),
-        random(32),
+        newState(),
+        newCodeVerifier(),
         Optional.of("S256"));
   }
 
@@ -110,6 +110,16 @@ public record AuthorizationRequest(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
+  }
+
+  /** A fresh random {@code state}: 16 bytes, base64url. */
+  public static String newState() {
+    return random(16);
+  }
+
+  /** A fresh PKCE verifier (RFC 7636 4.1): 32 random bytes, 43 base64url characters. */
+  public static String newCodeVerifier() {
+    return random(32);
   }
 
   private static String random(int bytes) {

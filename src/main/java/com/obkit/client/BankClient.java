@@ -1,6 +1,5 @@
 package com.obkit.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.obkit.config.KitConfig;
 import com.obkit.signing.SigningFilter;
 import com.obkit.signing.SigningProfile;
@@ -365,17 +364,14 @@ public final class BankClient {
 
   /** {@code transactions._links.next} of a page: a link text or an object with {@code href}. */
   private Optional<URI> nextPage(HttpExchange page) {
-    JsonNode next =
-        page.json().map(j -> j.path("transactions").path("_links").path("next")).orElse(null);
-    if (next == null) {
-      return Optional.empty();
-    }
-    JsonNode href = next.isObject() ? next.path("href") : next;
-    if (!href.isTextual() || href.asText().isBlank()) {
+    Optional<String> next =
+        page.json()
+            .flatMap(j -> HttpExchange.linkOf(j.path("transactions").path("_links"), "next"));
+    if (next.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(endpoints.xs2aLink(href.asText()));
+      return Optional.of(endpoints.xs2aLink(next.get()));
     } catch (IllegalArgumentException notALink) {
       return Optional.empty(); // the page shows the link; judging it is the checks' job
     }

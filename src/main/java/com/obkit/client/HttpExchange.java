@@ -2,6 +2,7 @@ package com.obkit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +54,23 @@ public record HttpExchange(
   /** A top-level JSON field as text, or "" when absent or the body is not JSON. */
   public String jsonText(String field) {
     return json().map(j -> j.path(field).asText("")).orElse("");
+  }
+
+  /** A top-level {@code _links} entry of a JSON answer (see {@link #linkOf}); empty when absent. */
+  public Optional<String> link(String name) {
+    return linkOf(json().map(j -> j.path("_links")).orElse(MissingNode.getInstance()), name);
+  }
+
+  /**
+   * An entry of a {@code _links} object: a plain string (this bank, contract section 10) or {@code
+   * {"href": string}} (the Berlin Group's HAL-like form); empty when neither, or blank.
+   */
+  public static Optional<String> linkOf(JsonNode links, String name) {
+    JsonNode entry = links.path(name);
+    JsonNode href = entry.isObject() ? entry.get("href") : entry;
+    return href != null && href.isTextual() && !href.asText().isBlank()
+        ? Optional.of(href.asText())
+        : Optional.empty();
   }
 
   /** Whether the status is a redirect (3xx). */

@@ -3,6 +3,7 @@ package com.obkit.steps;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.checks.GrantChecks;
 import com.obkit.checks.ScaChecks;
+import com.obkit.client.AuthorizationRequest;
 import com.obkit.client.ClientCredentials;
 import com.obkit.client.HttpExchange;
 import com.obkit.client.TokenRequest;
@@ -98,7 +99,7 @@ public final class GrantJourney {
     ClientCredentials mine = registration.credentials();
     return switch (defect) {
       case WRONG_VERIFIER ->
-          exchange(r -> r.withCodeVerifier(Optional.of(ScaJourney.randomVerifier())));
+          exchange(r -> r.withCodeVerifier(Optional.of(AuthorizationRequest.newCodeVerifier())));
       case NO_VERIFIER -> exchange(r -> r.withCodeVerifier(Optional.empty()));
       case OTHER_REGISTERED_REDIRECT_URI -> exchange(r -> r.withRedirectUri(otherRegisteredUri()));
       case REDIRECT_URI_TRAILING_SLASH ->

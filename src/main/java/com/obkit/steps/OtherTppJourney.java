@@ -48,9 +48,7 @@ public final class OtherTppJourney {
     Rule tok1 = Rule.must("TOK-1");
     ctx.conformance().require(tok1, ErrorChecks.status(200), token);
     ctx.conformance().require(tok1, TokenChecks.registrationLinkAbsolute(), token);
-    URI link =
-        URI.create(
-            token.json().map(j -> j.path("_links").path("registration").asText("")).orElse(""));
+    URI link = URI.create(token.link("registration").orElse(""));
     HttpExchange answer =
         ctx.client()
             .register(

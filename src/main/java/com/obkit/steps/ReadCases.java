@@ -4,7 +4,6 @@ import com.obkit.checks.AccountReadChecks;
 import com.obkit.checks.ErrorChecks;
 import com.obkit.client.AccountAccess;
 import com.obkit.client.HttpExchange;
-import com.obkit.outcomes.NotApplicable;
 import com.obkit.outcomes.Rule;
 import com.obkit.signing.Tampering;
 import java.util.List;
@@ -24,6 +23,7 @@ public final class ReadCases {
   private final ReadJourney reads;
   private final OtherTppJourney other;
   private final Refusals refusals;
+  private final Applicability applicability;
   private Authorisable otherPayment;
   private String secondResourceId;
 
@@ -34,7 +34,8 @@ public final class ReadCases {
       GrantJourney grants,
       ReadJourney reads,
       OtherTppJourney other,
-      Refusals refusals) {
+      Refusals refusals,
+      Applicability applicability) {
     this.ctx = ctx;
     this.resources = resources;
     this.accounts = accounts;
@@ -42,6 +43,7 @@ public final class ReadCases {
     this.reads = reads;
     this.other = other;
     this.refusals = refusals;
+    this.applicability = applicability;
   }
 
   /** The consent's own access, or, before any token was issued for it, its id alone. */
@@ -113,16 +115,10 @@ public final class ReadCases {
     reads.rememberBalancesBefore();
   }
 
-  /** AIS-2: ages the consent past its validity, where the bank under test allows it. */
+  /** AIS-2: ages the consent past its validity (a {@code @sandbox-clock} scenario). */
   public void expireConsent() {
-    ctx.runtime()
-        .sandbox()
-        .orElseThrow(
-            () ->
-                new NotApplicable(
-                    "an expired consent needs the bank's clock to pass validUntil (up to 90 days);"
-                        + " only the embedded sandbox can age a consent"))
-        .expireConsents(resources.registrationClientId());
+    applicability.requireSandboxClock();
+    ctx.runtime().sandbox().orElseThrow().expireConsents(resources.registrationClientId());
   }
 
   /** AIS-5: the first reads answered, the last refused with 429 and the code. */
@@ -157,14 +153,8 @@ public final class ReadCases {
   }
 
   private AccountAccess expired(AccountAccess mine) {
-    ctx.runtime()
-        .sandbox()
-        .orElseThrow(
-            () ->
-                new NotApplicable(
-                    "an expired access token needs the bank's clock to pass expires_in; only the"
-                        + " embedded sandbox can age a token"))
-        .expireAccessTokens(resources.registrationClientId());
+    applicability.requireSandboxClock();
+    ctx.runtime().sandbox().orElseThrow().expireAccessTokens(resources.registrationClientId());
     return mine;
   }
 }

@@ -7,6 +7,7 @@ import com.obkit.outcomes.Conformance;
 import com.obkit.outcomes.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How a refusal is judged: the status and the error code under the scenario's own rule (SIG-2 in a
@@ -28,17 +29,7 @@ public final class Refusals {
 
   /** An XS2A refusal: one of the statuses, a Berlin Group body, one of the codes. */
   public void berlinGroup(Check<HttpExchange> status, String... codes) {
-    HttpExchange x = ctx.last();
-    requireStatus(status, x);
-    // The body's shape and code are about an error answer; an answer that refused nothing has
-    // already failed the status check under the scenario's own rule.
-    if (x.status() >= 400) {
-      // The code is read from the body: a body of the wrong shape has none to judge.
-      boolean shaped = conformance.expect(rules.shapeRules(), ErrorChecks.berlinGroupShape(), x);
-      if (shaped && codes.length > 0) {
-        conformance.expect(rules.subject(), ErrorChecks.berlinGroupError(codes), x);
-      }
-    }
+    judge(ctx.last(), rules.subject(), rules.shapeRules(), status, BERLIN_GROUP, codes);
   }
 
   /**
@@ -47,18 +38,7 @@ public final class Refusals {
    * under the scenario's error-shape rule.
    */
   public void berlinGroup(List<Rule> subject, Check<HttpExchange> status, String... codes) {
-    HttpExchange x = ctx.last();
-    List<Rule> statusRules = new ArrayList<>(subject);
-    if (x.status() >= 500) {
-      statusRules.add(rules.errorShape());
-    }
-    conformance.expect(statusRules, status, x);
-    if (x.status() >= 400) {
-      boolean shaped = conformance.expect(rules.errorShape(), ErrorChecks.berlinGroupShape(), x);
-      if (shaped && codes.length > 0) {
-        conformance.expect(subject, ErrorChecks.berlinGroupError(codes), x);
-      }
-    }
+    judge(ctx.last(), subject, List.of(rules.errorShape()), status, BERLIN_GROUP, codes);
   }
 
   /**
@@ -66,26 +46,48 @@ public final class Refusals {
    * codes (as error or in tppMessages).
    */
   public void oauth(Check<HttpExchange> status, String... codes) {
-    oauth(registration.lastRegistration(), status, codes);
+    judge(
+        registration.lastRegistration(), rules.subject(), rules.shapeRules(), status, OAUTH, codes);
   }
 
   /** A token or revocation endpoint refusal (contract section 12): the last answer, OAuth body. */
   public void tokenEndpoint(Check<HttpExchange> status, String... codes) {
-    oauth(ctx.last(), status, codes);
+    judge(ctx.last(), rules.subject(), rules.shapeRules(), status, OAUTH, codes);
   }
 
-  private void oauth(HttpExchange x, Check<HttpExchange> status, String... codes) {
-    requireStatus(status, x);
+  /** How an error body of one family is judged: its shape, and its code among the allowed ones. */
+  private record Dialect(Check<HttpExchange> shape, Function<String[], Check<HttpExchange>> code) {}
+
+  private static final Dialect BERLIN_GROUP =
+      new Dialect(ErrorChecks.berlinGroupShape(), ErrorChecks::berlinGroupError);
+  private static final Dialect OAUTH =
+      new Dialect(ErrorChecks.oauthShape(), ErrorChecks::authEndpointCode);
+
+  /**
+   * The status under {@code subject} (plus the error-shape rule when the bank answered with a 5xx
+   * where a refusal was due); for an error answer, the body's shape under {@code shapeRules} and,
+   * when it has the shape, the code under {@code subject}.
+   */
+  private void judge(
+      HttpExchange x,
+      List<Rule> subject,
+      List<Rule> shapeRules,
+      Check<HttpExchange> status,
+      Dialect dialect,
+      String... codes) {
+    List<Rule> statusRules = new ArrayList<>(subject);
+    if (x.status() >= 500) {
+      statusRules.add(rules.errorShape());
+    }
+    conformance.expect(statusRules, status, x);
+    // The body's shape and code are about an error answer; an answer that refused nothing has
+    // already failed the status check under the scenario's own rule.
     if (x.status() >= 400) {
-      boolean shaped = conformance.expect(rules.shapeRules(), ErrorChecks.oauthShape(), x);
+      // The code is read from the body: a body of the wrong shape has none to judge.
+      boolean shaped = conformance.expect(shapeRules, dialect.shape(), x);
       if (shaped && codes.length > 0) {
-        conformance.expect(rules.subject(), ErrorChecks.authEndpointCode(codes), x);
+        conformance.expect(subject, dialect.code().apply(codes), x);
       }
     }
-  }
-
-  /** The status under the scenario's rules; a 5xx where a refusal was due also breaks ERR-1. */
-  private void requireStatus(Check<HttpExchange> status, HttpExchange x) {
-    conformance.expect(rules.forStatusOf(x), status, x);
   }
 }

@@ -190,7 +190,7 @@ public final class ResourceJourney {
     if (id.isEmpty() || authorisationId.isEmpty()) {
       return Optional.empty(); // the checks of CON-1 / PIS-1 say what is missing
     }
-    Optional<URI> scaRedirect = Links.of(answer, "scaRedirect").flatMap(ResourceJourney::absolute);
+    Optional<URI> scaRedirect = answer.link("scaRedirect").flatMap(ResourceJourney::absolute);
     String fallback =
         "/"
             + ctx.tenant()
@@ -205,9 +205,7 @@ public final class ResourceJourney {
         ctx.client()
             .endpoints()
             .xs2aLink(
-                Links.of(answer, "confirmation")
-                    .or(() -> Links.of(answer, "scaStatus"))
-                    .orElse(fallback));
+                answer.link("confirmation").or(() -> answer.link("scaStatus")).orElse(fallback));
     return Optional.of(
         new Authorisable(
             kind, id, authorisationId, scaRedirect, confirmation, redirectUri, answer));
@@ -236,7 +234,9 @@ public final class ResourceJourney {
         ctx.client()
             .endpoints()
             .xs2aLink(
-                Links.of(consent.created(), "status")
+                consent
+                    .created()
+                    .link("status")
                     .orElse("/" + ctx.tenant() + "/v1/consents/" + consent.id() + "/status"));
     return ctx.record(ctx.client().signedGet(ctx.tpps().current(), link));
   }

@@ -15,8 +15,6 @@ import com.obkit.psu.PsuDriver;
 import com.obkit.psu.PsuDrivers;
 import com.obkit.psu.ScaRequest;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +26,6 @@ import java.util.Optional;
  * (SCA-3).
  */
 public final class ScaJourney {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   /** One authorisation the kit started: what it sent, and what came of it. */
   record Attempt(
       Authorisable subject, URI url, String state, String codeVerifier, ScaOutcome outcome) {
@@ -63,8 +59,8 @@ public final class ScaJourney {
   /** The PSU authorises {@code subject} with the given account's IBAN and digipass. */
   public ScaOutcome authorise(Authorisable subject, PsuAction action, PsuCredentials psu) {
     requireScaRedirect(subject);
-    String state = random(16);
-    String verifier = random(32);
+    String state = AuthorizationRequest.newState();
+    String verifier = AuthorizationRequest.newCodeVerifier();
     ctx.client().secrets().register(verifier);
     URI url =
         URI.create(
@@ -151,17 +147,6 @@ public final class ScaJourney {
 
   static PsuCredentials credentialsOf(TestAccount account) {
     return new PsuCredentials(account.iban(), account.digipass());
-  }
-
-  /** A fresh PKCE verifier (RFC 7636 4.1: 43 characters of base64url). */
-  static String randomVerifier() {
-    return random(32);
-  }
-
-  private static String random(int bytes) {
-    byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   /** The PSU's browser is the scenario's client, unsigned, never following redirects itself. */
