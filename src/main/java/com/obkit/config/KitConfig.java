@@ -57,6 +57,8 @@ import java.util.regex.Pattern;
  *     production (the launcher enforces it, after printing what the run would do)
  * @param psu {@code kit.psu.*}, {@code kit.sca.settleDelay}, {@code kit.budget.spend}: how the
  *     PSU's part of SCA is done and the journey around it (contract sections 9 to 11)
+ * @param nightly {@code kit.history*}, {@code kit.waivers}, {@code kit.failOn}, {@code
+ *     kit.identities}, {@code kit.openapi.*}: what a run keeps and compares across runs
  */
 public record KitConfig(
     String env,
@@ -75,7 +77,8 @@ public record KitConfig(
     RegistrationSettings registration,
     Optional<String> clientId,
     boolean productionConfirmed,
-    PsuSettings psu) {
+    PsuSettings psu,
+    NightlySettings nightly) {
 
   /** The bank's tenants (contract section 1, OAS enum). */
   public static final List<String> KNOWN_TENANTS = List.of("uk", "nl", "be_fr", "be_nl");
@@ -104,6 +107,7 @@ public record KitConfig(
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(psu, "psu");
+    Objects.requireNonNull(nightly, "nightly");
   }
 
   /**
@@ -230,7 +234,11 @@ public record KitConfig(
               value(KitKeys.CONNECT_TIMEOUT, this::positiveDuration),
               value(KitKeys.READ_TIMEOUT, this::positiveDuration),
               optional(KitKeys.TRUST_CERTIFICATE, this::readableFile),
-              mutualTls());
+              mutualTls(),
+              value(KitKeys.HTTP_DEADLINE, this::positiveDuration),
+              value(KitKeys.HTTP_MAX_RESPONSE_BYTES, this::byteSize),
+              value(KitKeys.RETRY_ENVIRONMENT, v -> intInRange(v, 0, 5)),
+              value(KitKeys.CIRCUIT_BREAKER, v -> intInRange(v, 1, 10_000)));
       SandboxSettings sandbox =
           new SandboxSettings(
               value(KitKeys.SANDBOX_TOKEN_LIFETIME, this::positiveDuration),
@@ -243,6 +251,7 @@ public record KitConfig(
       Optional<String> clientId = optional(KitKeys.CLIENT_ID, this::clientId);
       boolean confirmed = value(KitKeys.PRODUCTION_CONFIRM, this::bool);
       PsuSettings psu = psu(baseUrl.isEmpty());
+      NightlySettings nightly = nightly(env, tenant);
       KitConfig config =
           new KitConfig(
               env,
@@ -261,7 +270,8 @@ public record KitConfig(
               registration,
               clientId,
               confirmed,
-              psu);
+              psu,
+              nightly);
       requireConsistent(config);
       return config;
     }
@@ -660,6 +670,68 @@ public record KitConfig(
         throw new IllegalArgumentException("must be greater than zero");
       }
       return d;
+    }
+
+    /**
+     * {@code kit.history*}, {@code kit.waivers}, {@code kit.failOn}, {@code kit.identities}, {@code
+     * kit.openapi.*}.
+     */
+    private NightlySettings nightly(String env, String tenant) {
+      String historyValue = value(KitKeys.HISTORY, String::trim);
+      Optional<Path> history =
+          historyValue.equalsIgnoreCase("none")
+              ? Optional.empty()
+              : Optional.of(
+                  historyValue.isEmpty()
+                      ? Path.of(".obkit", "history", safeName(env) + "-" + tenant)
+                      : Path.of(historyValue));
+      return new NightlySettings(
+          history,
+          value(KitKeys.HISTORY_LIMIT, v -> intInRange(v, 1, 1000)),
+          optional(KitKeys.WAIVERS, this::readableFile),
+          value(KitKeys.FAIL_ON, v -> enumValue(NightlySettings.FailOn.class, v)),
+          value(KitKeys.IDENTITIES, v -> enumValue(NightlySettings.Identities.class, v)),
+          optional(KitKeys.OPENAPI_XS2A, this::documentSource),
+          optional(KitKeys.OPENAPI_AUTH, this::documentSource));
+    }
+
+    /** A profile named by a path ({@code env/mybank.properties}) as one folder name. */
+    private static String safeName(String env) {
+      String name = Path.of(env).getFileName().toString().replaceFirst("\\.properties$", "");
+      return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** An OpenAPI document's source: an http(s) URL, or a readable file. */
+    private String documentSource(String v) {
+      String s = v.trim();
+      if (s.startsWith("http://") || s.startsWith("https://")) {
+        return httpUrl(s).toString();
+      }
+      return readableFile(s).toString();
+    }
+
+    private static final Pattern BYTES =
+        Pattern.compile("^(\\d+)\\s*(B|KiB|MiB|GiB)?$", Pattern.CASE_INSENSITIVE);
+
+    /** A size: bytes, or with KiB, MiB or GiB; at least 1 KiB. */
+    private long byteSize(String v) {
+      Matcher m = BYTES.matcher(v.trim());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a size (examples: 65536, 512KiB, 8MiB)");
+      }
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+      long bytes =
+          switch (unit) {
+            case "kib" -> n << 10;
+            case "mib" -> n << 20;
+            case "gib" -> n << 30;
+            default -> n;
+          };
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("must be at least 1KiB");
+      }
+      return bytes;
     }
 
     private int intInRange(String v, int min, int max) {

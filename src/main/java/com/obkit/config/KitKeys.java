@@ -43,6 +43,17 @@ public final class KitKeys {
   public static final String CONNECT_TIMEOUT = "kit.http.connectTimeout";
   public static final String READ_TIMEOUT = "kit.http.readTimeout";
   public static final String TRUST_CERTIFICATE = "kit.http.trustCertificate";
+  public static final String HTTP_DEADLINE = "kit.http.deadline";
+  public static final String HTTP_MAX_RESPONSE_BYTES = "kit.http.maxResponseBytes";
+  public static final String RETRY_ENVIRONMENT = "kit.retry.environment";
+  public static final String CIRCUIT_BREAKER = "kit.circuitBreaker";
+  public static final String HISTORY = "kit.history";
+  public static final String HISTORY_LIMIT = "kit.history.limit";
+  public static final String WAIVERS = "kit.waivers";
+  public static final String FAIL_ON = "kit.failOn";
+  public static final String IDENTITIES = "kit.identities";
+  public static final String OPENAPI_XS2A = "kit.openapi.xs2a";
+  public static final String OPENAPI_AUTH = "kit.openapi.auth";
   public static final String SANDBOX_TOKEN_LIFETIME = "kit.sandbox.tokenLifetime";
   public static final String SANDBOX_LATENCY = "kit.sandbox.latency";
   public static final String SANDBOX_DEVIATIONS = "kit.sandbox.deviations";
@@ -103,6 +114,21 @@ public final class KitKeys {
     d.put(CONNECT_TIMEOUT, "5s");
     d.put(READ_TIMEOUT, "20s");
     d.put(TRUST_CERTIFICATE, "");
+    // The read timeout bounds each read; the deadline bounds the whole answer (a bank that sends
+    // one byte a second), and the size limit the memory one answer may take.
+    d.put(HTTP_DEADLINE, "30s");
+    d.put(HTTP_MAX_RESPONSE_BYTES, "8MiB");
+    d.put(RETRY_ENVIRONMENT, "1");
+    d.put(CIRCUIT_BREAKER, "5");
+    // Empty: .obkit/history/<env>-<tenant>/ (outside reports/, which every run empties); none: off.
+    d.put(HISTORY, "");
+    d.put(HISTORY_LIMIT, "30");
+    d.put(WAIVERS, "");
+    d.put(FAIL_ON, "must");
+    d.put(IDENTITIES, "fresh");
+    // Empty: fetched from the bank (/xs2a-bg/openapi.json, /auth/openapi.json); else a URL or file.
+    d.put(OPENAPI_XS2A, "");
+    d.put(OPENAPI_AUTH, "");
     d.put(SANDBOX_TOKEN_LIFETIME, "86400s");
     d.put(SANDBOX_LATENCY, "0ms");
     d.put(SANDBOX_DEVIATIONS, "");
