@@ -677,7 +677,7 @@ public record KitConfig(
      * kit.openapi.*}.
      */
     private NightlySettings nightly(String env, String tenant) {
-      String historyValue = value(KitKeys.HISTORY, String::trim);
+      String historyValue = optional(KitKeys.HISTORY, String::trim).orElse("");
       Optional<Path> history =
           historyValue.equalsIgnoreCase("none")
               ? Optional.empty()
