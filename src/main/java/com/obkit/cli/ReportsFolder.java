@@ -26,8 +26,13 @@ final class ReportsFolder {
           "README.md",
           "allure-results",
           "allure-report",
+          "allure-single",
           "verdict.json",
           "verdict.html",
+          "run.json",
+          "summary.md",
+          "junit.xml",
+          "evidence.zip",
           "cucumber.json",
           "cucumber-junit.xml");
 

@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +71,24 @@ public final class RuleCatalogue {
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /**
+   * The SHA-256 (lowercase hex) of the shipped {@code catalogue/rules.tsv}: which rules a run
+   * judged, for its record.
+   */
+  public static String digest() {
+    try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
+      }
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   public Optional<Entry> find(String id) {

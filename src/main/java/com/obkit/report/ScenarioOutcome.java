@@ -45,6 +45,11 @@ public record ScenarioOutcome(
     PASSED,
     FAILED,
     WARNING,
+    /**
+     * A failure or warning every broken rule of which a waiver in force covers ({@code
+     * kit.waivers}): reported, not failing the run.
+     */
+    WAIVED,
     NOT_APPLICABLE,
     /** The bank could not be reached (refused, unknown host, TLS, timeout): not judged. */
     ENVIRONMENT,
@@ -72,6 +77,39 @@ public record ScenarioOutcome(
       failures.forEach(f -> f.brokenShouldRules().forEach(r -> ids.add(r.id())));
     }
     return ids;
+  }
+
+  /** The rule ids (MUST and SHOULD) a waiver covers in this scenario (empty unless WAIVED). */
+  public Set<String> waivedRules() {
+    Set<String> ids = new LinkedHashSet<>();
+    if (kind == Kind.WAIVED) {
+      failures.forEach(f -> f.rules().forEach(r -> ids.add(r.id())));
+    }
+    return ids;
+  }
+
+  /** All rule ids its failed checks break, at either level (whatever its kind). */
+  public Set<String> brokenRules() {
+    Set<String> ids = new LinkedHashSet<>();
+    failures.forEach(f -> f.rules().forEach(r -> ids.add(r.id())));
+    return ids;
+  }
+
+  /**
+   * This outcome waived: same findings, kind {@link Kind#WAIVED}, the waivers named before the
+   * original message.
+   */
+  public ScenarioOutcome waived(String waivers) {
+    return new ScenarioOutcome(
+        name,
+        location,
+        rules,
+        selfCheck,
+        Kind.WAIVED,
+        Optional.of("waived by " + waivers + message.map(m -> ": " + m).orElse("")),
+        failures,
+        evidence,
+        duration);
   }
 
   /** The names of the failed checks, in order. */

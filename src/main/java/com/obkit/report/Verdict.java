@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,57 @@ public final class Verdict {
   private final Outcome outcome;
   private final Optional<String> runError;
   private final Optional<Restore> restore;
+  private final Set<String> waivedRules;
+  private final Nightly nightly;
+
+  /**
+   * What a run knows beyond its own scenarios: the waivers that failed it, what changed since
+   * earlier runs, and what makes its exit code 1 ({@code kit.failOn}).
+   *
+   * @param staleWaivers waivers in force that matched no failure (each fails the run, as an
+   *     expected failure that does not happen does)
+   * @param expiredWaivers expired waivers that would have matched a failure (that failure counts)
+   * @param failOnRegression {@code kit.failOn=regression}: a broken MUST rule gives exit code 1
+   *     only when it is in {@code regressedMustRules}
+   * @param regressedMustRules MUST rules failing now that did not fail in the previous run (all
+   *     failing ones when there is no previous run)
+   * @param sections the report's "what changed" sections, each a title and its lines
+   * @param facts what was tested (target, profile, tenant, bank mode, start, kit version, the
+   *     bank's fingerprint), in order
+   */
+  public record Nightly(
+      List<String> staleWaivers,
+      List<String> expiredWaivers,
+      boolean failOnRegression,
+      Set<String> regressedMustRules,
+      List<Section> sections,
+      Map<String, String> facts) {
+    public Nightly {
+      staleWaivers = List.copyOf(staleWaivers);
+      expiredWaivers = List.copyOf(expiredWaivers);
+      regressedMustRules = Set.copyOf(regressedMustRules);
+      sections = List.copyOf(sections);
+      facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+
+    /** Nothing known beyond the run itself (self-tests, a run without history). */
+    public static Nightly none() {
+      return new Nightly(List.of(), List.of(), false, Set.of(), List.of(), Map.of());
+    }
+  }
+
+  /**
+   * One "what changed" section of the report.
+   *
+   * @param title e.g. "Since the last run (2026-12-01T02:00:00Z)"
+   * @param lines one change per line, regressions first
+   * @param regressions how many of them are regressions
+   */
+  public record Section(String title, List<String> lines, int regressions) {
+    public Section {
+      lines = List.copyOf(lines);
+    }
+  }
 
   /**
    * What the kit did at the end of a run with the TPP's own identity: it replayed the registration
@@ -53,16 +105,22 @@ public final class Verdict {
   public record Restore(boolean restored, String message) {}
 
   private Verdict(
-      List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
+      List<ScenarioOutcome> outcomes,
+      Optional<String> runError,
+      Optional<Restore> restore,
+      Nightly nightly) {
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
     this.restore = restore;
+    this.nightly = nightly;
     this.failedMustRules = new TreeSet<>();
     this.warnedShouldRules = new TreeSet<>();
+    this.waivedRules = new TreeSet<>();
     // Typed findings only: the rules the failed checks were called with, at their levels.
     for (ScenarioOutcome o : outcomes) {
       failedMustRules.addAll(o.brokenMustRules());
       warnedShouldRules.addAll(o.brokenShouldRules());
+      waivedRules.addAll(o.waivedRules());
     }
     boolean errors =
         runError.isPresent()
@@ -76,7 +134,7 @@ public final class Verdict {
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
-    return new Verdict(outcomes, Optional.empty(), Optional.empty());
+    return new Verdict(outcomes, Optional.empty(), Optional.empty(), Nightly.none());
   }
 
   /**
@@ -84,13 +142,30 @@ public final class Verdict {
    * run).
    */
   public static Verdict of(List<ScenarioOutcome> outcomes, Optional<String> runError) {
-    return new Verdict(outcomes, runError, Optional.empty());
+    return new Verdict(outcomes, runError, Optional.empty(), Nightly.none());
   }
 
   /** A verdict with the restore of the TPP's registration at the end of the run, if any. */
   public static Verdict of(
       List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
-    return new Verdict(outcomes, runError, restore);
+    return new Verdict(outcomes, runError, restore, Nightly.none());
+  }
+
+  /** This verdict with what the run knows beyond its scenarios (waivers, history, failOn). */
+  public Verdict with(Nightly nightly) {
+    return new Verdict(outcomes, runError, restore, nightly);
+  }
+
+  public Nightly nightly() {
+    return nightly;
+  }
+
+  /** The rules whose only failures were waived. */
+  public Set<String> waivedRules() {
+    Set<String> only = new TreeSet<>(waivedRules);
+    only.removeAll(failedMustRules);
+    only.removeAll(warnedShouldRules);
+    return only;
   }
 
   /** The restore of the TPP's registration at the end of the run (own identity only). */
@@ -110,8 +185,11 @@ public final class Verdict {
       return 2; // the bank is left changed: an environment error, whatever was judged
     }
     return switch (outcome) {
-      case CONFORMANT -> 0;
-      case NOT_CONFORMANT -> 1;
+      case CONFORMANT -> nightly.staleWaivers().isEmpty() ? 0 : 1;
+      case NOT_CONFORMANT -> {
+        boolean worse = !nightly.failOnRegression() || !nightly.regressedMustRules().isEmpty();
+        yield worse || !nightly.staleWaivers().isEmpty() ? 1 : 0;
+      }
       case INCONCLUSIVE -> 2;
     };
   }
@@ -140,6 +218,24 @@ public final class Verdict {
     }
     if (!warnedShouldRules.isEmpty()) {
       sb.append(" | SHOULD warnings: ").append(String.join(", ", warnedShouldRules));
+    }
+    Set<String> waived = waivedRules();
+    if (!waived.isEmpty()) {
+      sb.append(" | WAIVED: ").append(String.join(", ", waived));
+    }
+    if (!nightly.staleWaivers().isEmpty()) {
+      sb.append(" | ")
+          .append(nightly.staleWaivers().size())
+          .append(" stale waiver(s): the run fails (exit code 1)");
+    }
+    if (!nightly.expiredWaivers().isEmpty()) {
+      sb.append(" | ").append(nightly.expiredWaivers().size()).append(" expired waiver(s)");
+    }
+    if (nightly.failOnRegression() && outcome == Outcome.NOT_CONFORMANT) {
+      sb.append(
+          nightly.regressedMustRules().isEmpty()
+              ? " | kit.failOn=regression: nothing got worse (exit code 0)"
+              : " | regressed: " + String.join(", ", new TreeSet<>(nightly.regressedMustRules())));
     }
     long environment = count(Kind.ENVIRONMENT);
     if (environment > 0) {
@@ -183,6 +279,8 @@ public final class Verdict {
         .append(" failed (MUST), ")
         .append(counts.get(Kind.WARNING))
         .append(" warnings (SHOULD), ")
+        .append(counts.get(Kind.WAIVED))
+        .append(" waived, ")
         .append(counts.get(Kind.NOT_APPLICABLE))
         .append(" not applicable, ")
         .append(counts.get(Kind.ENVIRONMENT))
@@ -200,13 +298,30 @@ public final class Verdict {
     }
     appendList(sb, "Failures (MUST rules broken):", Kind.FAILED);
     appendList(sb, "Warnings (SHOULD rules broken, not failing the run):", Kind.WARNING);
+    appendList(sb, "Waived (known failures, kit.waivers; not failing the run):", Kind.WAIVED);
     appendList(
         sb, "Environment faults (the bank could not be reached; not judged):", Kind.ENVIRONMENT);
     appendList(sb, "Kit errors (not judged):", Kind.ERROR);
     appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
     restore.ifPresent(r -> sb.append(r.message()).append('\n'));
+    appendLines(
+        sb,
+        "Stale waivers (they waived nothing: remove them or fix the kit):",
+        nightly.staleWaivers());
+    appendLines(sb, "Expired waivers (no longer applied):", nightly.expiredWaivers());
+    for (Section section : nightly.sections()) {
+      appendLines(sb, section.title() + ":", section.lines());
+    }
     sb.append(line());
     return sb.toString();
+  }
+
+  private static void appendLines(StringBuilder sb, String title, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    sb.append(title).append('\n');
+    lines.forEach(l -> sb.append("  - ").append(l).append('\n'));
   }
 
   private void appendList(StringBuilder sb, String title, Kind kind) {
@@ -229,6 +344,7 @@ public final class Verdict {
           case PASSED -> "PASS   ";
           case FAILED -> "FAIL   ";
           case WARNING -> "WARN   ";
+          case WAIVED -> "WAIVED ";
           case NOT_APPLICABLE -> "N/A    ";
           case ENVIRONMENT -> "ENV    ";
           case ERROR -> "ERROR  ";
@@ -256,6 +372,8 @@ public final class Verdict {
         result = "FAILED";
       } else if (warnedShouldRules.contains(e.id())) {
         result = "WARNING";
+      } else if (waivedRules.contains(e.id())) {
+        result = "WAIVED";
       } else if (scenarios.isEmpty()) {
         result = "NOT COVERED";
       } else if (scenarios.stream().allMatch(o -> o.kind() == Kind.NOT_APPLICABLE)) {
@@ -285,7 +403,7 @@ public final class Verdict {
    * @param level MUST or SHOULD
    * @param statement the rule
    * @param scenarios the scenarios tagged with it and their outcome
-   * @param result PASSED, FAILED, WARNING, NOT APPLICABLE, NOT JUDGED or NOT COVERED
+   * @param result PASSED, FAILED, WARNING, WAIVED, NOT APPLICABLE, NOT JUDGED or NOT COVERED
    */
   public record RuleRow(
       String id, Level level, String statement, List<String> scenarios, String result) {}
@@ -322,6 +440,20 @@ public final class Verdict {
           r -> json.put("restore", Map.of("restored", r.restored(), "message", r.message())));
       json.put("failedMustRules", failedMustRules);
       json.put("shouldWarnings", warnedShouldRules);
+      json.put("waivedRules", waivedRules());
+      json.put("staleWaivers", nightly.staleWaivers());
+      json.put("expiredWaivers", nightly.expiredWaivers());
+      json.put("tested", nightly.facts());
+      json.put(
+          "changes",
+          nightly.sections().stream()
+              .map(
+                  sec ->
+                      Map.of(
+                          "title", sec.title(),
+                          "lines", sec.lines(),
+                          "regressions", sec.regressions()))
+              .toList());
       Map<String, Long> counts = new LinkedHashMap<>();
       for (Kind k : Kind.values()) {
         counts.put(k.label(), count(k));
@@ -333,6 +465,8 @@ public final class Verdict {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(reports.resolve("verdict.json").toFile(), json);
       Files.writeString(reports.resolve("verdict.html"), VerdictPage.render(this, table));
+      JunitXml.write(this, reports.resolve("junit.xml"));
+      Files.writeString(reports.resolve("summary.md"), SummaryMarkdown.render(this));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the verdict into " + reports, e);
     }
