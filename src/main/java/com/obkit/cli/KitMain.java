@@ -19,10 +19,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kit",
     mixinStandardHelpOptions = true,
-    subcommands = {PlanCommand.class, CertificateCommand.class, CurlCommand.class},
+    subcommands = {
+      PlanCommand.class,
+      CertificateCommand.class,
+      CurlCommand.class,
+      ServeCommand.class
+    },
     description =
         "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: plan,"
-            + " certificate, curl.",
+            + " certificate, curl, serve, diff.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:CONFORMANT",

@@ -15,7 +15,8 @@ public final class SilentVerdictPlugin implements ConcurrentEventListener {
 
   public SilentVerdictPlugin(String reportsDirectory) {
     this.delegate =
-        new VerdictPlugin(reportsDirectory, new PrintStream(OutputStream.nullOutputStream()));
+        new VerdictPlugin(
+            reportsDirectory, new PrintStream(OutputStream.nullOutputStream()), false);
   }
 
   @Override

@@ -18,7 +18,12 @@ import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.obkit.history.ExecutorInfo;
+import com.obkit.history.HistoryStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +42,24 @@ public final class VerdictPlugin implements ConcurrentEventListener {
 
   private final Path reports;
   private final PrintStream out;
+  private final boolean keepHistory;
   private final ConcurrentLinkedQueue<ScenarioOutcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Map<UUID, List<CheckResult>> evidence = new ConcurrentHashMap<>();
 
   public VerdictPlugin(String reportsDirectory) {
-    this(reportsDirectory, System.out);
+    this(reportsDirectory, System.out, true);
   }
 
   /**
    * @param reportsDirectory where the verdict files go
    * @param out where the per-scenario lines and the summary go
+   * @param keepHistory whether the run reads and writes the history store ({@code kit.history}):
+   *     a user's run does; the kit's self-tests' inner runs do not
    */
-  VerdictPlugin(String reportsDirectory, PrintStream out) {
+  VerdictPlugin(String reportsDirectory, PrintStream out, boolean keepHistory) {
     this.reports = Path.of(reportsDirectory);
     this.out = out;
+    this.keepHistory = keepHistory;
   }
 
   @Override
@@ -167,12 +176,46 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     Optional<Restore> restore =
         KitSession.lastRestoration().map(r -> new Restore(r.restored(), r.message()));
     Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError, restore);
+    Set<String> regressed = Set.of();
+    Optional<KitSession.RunStart> start = KitSession.lastStart();
+    if (start.isPresent()) {
+      RunHistory.Completed completed =
+          RunHistory.complete(
+              verdict,
+              start.get().config(),
+              start.get().at(),
+              Instant.now(),
+              KitSession.running()
+                  .map(BankFacts::of)
+                  .orElseGet(() -> RunHistory.Bank.unknown("the run did not start")),
+              keepHistory);
+      verdict = completed.verdict();
+      completed.record().write(reports.resolve("run.json"));
+      regressed =
+          verdict.outcomes().stream()
+              .filter(o -> completed.regressedScenarios().contains(RunHistory.key(o)))
+              .map(ScenarioOutcome::location)
+              .collect(Collectors.toSet());
+    }
     synchronized (out) {
       out.println();
       out.println(verdict.summary());
     }
     verdict.write(reports);
-    AllureExtras.write(verdict, reports);
+    AllureExtras.write(verdict, reports, regressed, ExecutorInfo.fromEnvironment(System.getenv()));
+    if (keepHistory && start.isPresent()) {
+      // Allure's trend, retries and flaky marks need its history in the results before the
+      // report is generated; the publish step keeps the new one (VerdictGate).
+      start
+          .get()
+          .config()
+          .nightly()
+          .history()
+          .ifPresent(
+              dir ->
+                  new HistoryStore(dir, start.get().config().nightly().historyLimit())
+                      .restoreAllureHistory(reports.resolve("allure-results")));
+    }
   }
 
   static Duration total(List<ScenarioOutcome> list) {

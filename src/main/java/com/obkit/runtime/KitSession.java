@@ -1,6 +1,7 @@
 package com.obkit.runtime;
 
 import com.obkit.config.KitConfig;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,7 +18,29 @@ public final class KitSession {
   private static final AtomicReference<Optional<OwnRegistration.Restoration>> LAST_RESTORATION =
       new AtomicReference<>(Optional.empty());
 
+  private static final AtomicReference<Optional<RunStart>> LAST_START =
+      new AtomicReference<>(Optional.empty());
+
+  /**
+   * When the last run started and with which configuration: known once its configuration loaded,
+   * even when the runtime could not start (an unreachable bank), for its record.
+   *
+   * @param config the run's configuration
+   * @param at when it started
+   */
+  public record RunStart(KitConfig config, Instant at) {}
+
   private KitSession() {}
+
+  /** The start of the last run, if its configuration loaded. */
+  public static Optional<RunStart> lastStart() {
+    return LAST_START.get();
+  }
+
+  /** The running runtime, if the run's runtime started. */
+  public static Optional<KitRuntime> running() {
+    return Optional.ofNullable(CURRENT.get());
+  }
 
   /**
    * Makes the next run use {@code config} instead of loading it from system properties and
@@ -36,8 +59,11 @@ public final class KitSession {
     KitRuntime running = CURRENT.get();
     if (running == null) {
       LAST_RESTORATION.set(Optional.empty());
+      LAST_START.set(Optional.empty());
       KitConfig preset = PRESET.getAndSet(null);
-      running = KitRuntime.start(preset != null ? preset : KitConfig.load());
+      KitConfig config = preset != null ? preset : KitConfig.load();
+      LAST_START.set(Optional.of(new RunStart(config, Instant.now())));
+      running = KitRuntime.start(config);
       CURRENT.set(running);
     }
     return running;
