@@ -129,7 +129,7 @@ public final class HistoryStore {
                 .resolve(
                     FILE_TIME.format(run.start())
                         + "-"
-                        + HexFormat.of().toHexDigits((short) random.nextInt(0x10000))
+                        + HexFormat.of().toHexDigits((short) (random.nextInt() & 0xffff))
                         + ".json");
       } while (Files.exists(file));
       run.write(file);
