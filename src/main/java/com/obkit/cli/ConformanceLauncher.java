@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.obkit.config.BankMode;
 import com.obkit.config.KitConfig;
+import com.obkit.report.RunHistory;
 import com.obkit.runtime.KitSession;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -76,6 +77,9 @@ public final class ConformanceLauncher {
    * expression (e.g. {@code @SIG-3}).
    */
   public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
+    // A bad waivers file is a configuration error, before any request and before reports/ is
+    // emptied.
+    RunHistory.waivers(config);
     if (fullReports) {
       ReportsFolder.clean(reports);
       // Allure has one run-wide lifecycle: point it at this run's folder, so that the results of a

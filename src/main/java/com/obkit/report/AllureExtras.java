@@ -159,7 +159,9 @@ final class AllureExtras {
         }
         boolean changed = false;
         ObjectNode details =
-            result.get("statusDetails") instanceof ObjectNode d ? d : result.putObject("statusDetails");
+            result.get("statusDetails") instanceof ObjectNode d
+                ? d
+                : result.putObject("statusDetails");
         String message = details.path("message").asText("");
         if (o.kind() == Kind.WARNING) {
           result.put("status", "unknown");

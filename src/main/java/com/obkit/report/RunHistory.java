@@ -2,6 +2,7 @@ package com.obkit.report;
 
 import com.obkit.config.ConfigException;
 import com.obkit.config.KitConfig;
+import com.obkit.config.NightlySettings;
 import com.obkit.history.Fingerprint;
 import com.obkit.history.HistoryStore;
 import com.obkit.history.Part;
@@ -9,6 +10,8 @@ import com.obkit.history.RunComparison;
 import com.obkit.history.RunRecord;
 import com.obkit.history.ScenarioResult;
 import com.obkit.history.Waivers;
+import com.obkit.openapi.ApiChange;
+import com.obkit.openapi.ApiChanges;
 import com.obkit.outcomes.Level;
 import com.obkit.report.ScenarioOutcome.Kind;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +55,8 @@ public final class RunHistory {
   private RunHistory() {}
 
   /**
-   * Loads the waivers of {@code config} (a bad file is a configuration error naming the entry),
-   * so that it fails before any request; empty when none is configured.
+   * Loads the waivers of {@code config} (a bad file is a configuration error naming the entry), so
+   * that it fails before any request; empty when none is configured.
    */
   public static Waivers waivers(KitConfig config) {
     Set<String> ids =
@@ -110,13 +114,20 @@ public final class RunHistory {
           covering == null
               ? o
               : o.waived(
-                  covering.stream().map(Waivers.Waiver::describe).collect(Collectors.joining("; "))));
+                  covering.stream()
+                      .map(Waivers.Waiver::describe)
+                      .collect(Collectors.joining("; "))));
     }
     Verdict waived = Verdict.of(outcomes, verdict.runError(), verdict.restore());
     RunRecord record = record(waived, config, start, end, bank.fingerprint());
 
     Optional<HistoryStore> store =
-        keep ? config.nightly().history().map(d -> new HistoryStore(d, config.nightly().historyLimit())) : Optional.empty();
+        keep
+            ? config
+                .nightly()
+                .history()
+                .map(d -> new HistoryStore(d, config.nightly().historyLimit()))
+            : Optional.empty();
     Optional<RunRecord> previous = store.flatMap(HistoryStore::latest);
     Optional<RunRecord> otherRelease =
         store.flatMap(s -> s.lastOnAnotherRelease(bank.fingerprint()));
@@ -160,11 +171,23 @@ public final class RunHistory {
     Verdict complete =
         waived.with(
             new Verdict.Nightly(
-                applied.stale().stream().map(w -> "stale waiver " + w.describe() + ": it waived no failure; the bank may have fixed it, remove it").toList(),
-                applied.expired().stream()
-                    .map(w -> "expired waiver " + w.describe() + ": it expired on " + w.expires() + ", the failure counts")
+                applied.stale().stream()
+                    .map(
+                        w ->
+                            "stale waiver "
+                                + w.describe()
+                                + ": it waived no failure; the bank may have fixed it, remove it")
                     .toList(),
-                config.nightly().failOn() == com.obkit.config.NightlySettings.FailOn.REGRESSION,
+                applied.expired().stream()
+                    .map(
+                        w ->
+                            "expired waiver "
+                                + w.describe()
+                                + ": it expired on "
+                                + w.expires()
+                                + ", the failure counts")
+                    .toList(),
+                config.nightly().failOn() == NightlySettings.FailOn.REGRESSION,
                 regressedMust,
                 sections,
                 facts));
@@ -199,14 +222,15 @@ public final class RunHistory {
         lines.add(doc[0] + " OpenAPI document changed (the earlier one is not kept: no details)");
         continue;
       }
-      for (ApiChanges.ApiChange c : ApiChanges.between(old.get(), current.get())) {
+      for (ApiChange c : ApiChanges.between(old.get(), current.get())) {
         lines.add((c.breaking() ? "BREAKING " : "") + doc[0] + ": " + c.description());
         breaking += c.breaking() ? 1 : 0;
       }
     }
     return lines.isEmpty()
         ? Optional.empty()
-        : Optional.of(new Verdict.Section("API changes since the previous bank release", lines, breaking));
+        : Optional.of(
+            new Verdict.Section("API changes since the previous bank release", lines, breaking));
   }
 
   private static Verdict.Section section(String title, RunComparison comparison) {
@@ -233,7 +257,7 @@ public final class RunHistory {
     f.put("Target", target(config));
     f.put("Profile", config.env());
     f.put("Tenant", config.tenant());
-    f.put("Bank mode", config.bankMode().name().toLowerCase(java.util.Locale.ROOT));
+    f.put("Bank mode", config.bankMode().name().toLowerCase(Locale.ROOT));
     f.put("Started", start.toString());
     f.put("Kit version", KitVersion.current());
     f.put("Rule catalogue", RuleCatalogue.digest().substring(0, 12));
@@ -274,7 +298,12 @@ public final class RunHistory {
             .map(
                 o ->
                     new ScenarioResult(
-                        o.name(), feature(o), line(o), o.rules(), o.kind().label(), o.message().orElse("")))
+                        o.name(),
+                        feature(o),
+                        line(o),
+                        o.rules(),
+                        o.kind().label(),
+                        o.message().orElse("")))
             .toList();
     Map<String, String> rules = new LinkedHashMap<>();
     verdict.ruleTable(RuleCatalogue.load()).forEach((id, row) -> rules.put(id, row.result()));
@@ -284,7 +313,7 @@ public final class RunHistory {
         RuleCatalogue.digest(),
         config.env(),
         config.tenant(),
-        config.bankMode().name().toLowerCase(java.util.Locale.ROOT),
+        config.bankMode().name().toLowerCase(Locale.ROOT),
         target(config),
         fingerprint,
         start,

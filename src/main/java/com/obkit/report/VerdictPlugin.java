@@ -1,5 +1,7 @@
 package com.obkit.report;
 
+import com.obkit.history.ExecutorInfo;
+import com.obkit.history.HistoryStore;
 import com.obkit.outcomes.CheckEvidence;
 import com.obkit.outcomes.CheckResult;
 import com.obkit.outcomes.EnvironmentFault;
@@ -18,19 +20,17 @@ import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import com.obkit.history.ExecutorInfo;
-import com.obkit.history.HistoryStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 /**
  * Cucumber plugin that prints one line per scenario as it finishes and, at the end, the summary and
@@ -53,8 +53,8 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   /**
    * @param reportsDirectory where the verdict files go
    * @param out where the per-scenario lines and the summary go
-   * @param keepHistory whether the run reads and writes the history store ({@code kit.history}):
-   *     a user's run does; the kit's self-tests' inner runs do not
+   * @param keepHistory whether the run reads and writes the history store ({@code kit.history}): a
+   *     user's run does; the kit's self-tests' inner runs do not
    */
   VerdictPlugin(String reportsDirectory, PrintStream out, boolean keepHistory) {
     this.reports = Path.of(reportsDirectory);

@@ -32,6 +32,8 @@ class ArchitectureTest {
               "runtime",
               "steps",
               "report",
+              "history",
+              "openapi",
               "cli")
           .stream()
           .map(p -> "com.obkit." + p + "..")

@@ -66,6 +66,8 @@ class SecretsNeverLeakIT {
             .withRegistrationAccessToken(true)
             .withDeviations(deviations.isEmpty() ? Set.of() : Set.of(deviations.split(",")));
     Path reports = dir.resolve("reports");
+    // The history store keeps every run record: it is searched too.
+    Path history = dir.resolve("history");
     Path allureResults = reports.resolve("allure-results");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     // Allure results accumulate across test runs in one directory: only this run's files count.
@@ -90,7 +92,9 @@ class SecretsNeverLeakIT {
                   "kit.http.trustCertificate",
                   serverCert.toString(),
                   "kit.reports",
-                  reports.toString()),
+                  reports.toString(),
+                  "kit.history",
+                  history.toString()),
               Map.of());
       System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
@@ -111,10 +115,11 @@ class SecretsNeverLeakIT {
     Map<String, String> written = new LinkedHashMap<>();
     written.put("console", console.toString(StandardCharsets.UTF_8));
     List<String> allure = new ArrayList<>();
-    for (Path root : List.of(reports, allureResults)) {
+    for (Path root : List.of(reports, allureResults, history)) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
           if (root.equals(reports)
+              || root.equals(history)
               || !Files.getLastModifiedTime(f).toInstant().isBefore(runStart.toInstant())) {
             String text = Files.readString(f, StandardCharsets.ISO_8859_1);
             written.put(f.toString(), text);
