@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,7 +137,10 @@ public final class RunHistory {
     Set<String> regressedScenarios = new LinkedHashSet<>();
     if (previous.isPresent()) {
       RunComparison since = RunComparison.between(previous.get(), record);
-      sections.add(section("Since the last run (" + previous.get().start() + ")", since));
+      sections.add(
+          section(
+              "Since the last run (" + previous.get().start().truncatedTo(ChronoUnit.SECONDS) + ")",
+              since));
       regressedMust = new LinkedHashSet<>();
       for (RunComparison.Change c : since.rules()) {
         boolean must =
@@ -162,7 +166,7 @@ public final class RunHistory {
               + " → "
               + bank.fingerprint().describe()
               + " (last run on the previous release: "
-              + otherRelease.get().start()
+              + otherRelease.get().start().truncatedTo(ChronoUnit.SECONDS)
               + ")";
       sections.add(section(title, sinceRelease));
       apiChanges(store.get(), otherRelease.get().fingerprint(), bank).ifPresent(sections::add);
@@ -258,7 +262,7 @@ public final class RunHistory {
     f.put("Profile", config.env());
     f.put("Tenant", config.tenant());
     f.put("Bank mode", config.bankMode().name().toLowerCase(Locale.ROOT));
-    f.put("Started", start.toString());
+    f.put("Started", start.truncatedTo(ChronoUnit.SECONDS).toString());
     f.put("Kit version", KitVersion.current());
     f.put("Rule catalogue", RuleCatalogue.digest().substring(0, 12));
     f.put("Bank version", fingerprint.version().describe(80));

@@ -185,7 +185,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
               start.get().config(),
               start.get().at(),
               Instant.now(),
-              KitSession.running()
+              KitSession.lastRuntime()
                   .map(BankFacts::of)
                   .orElseGet(() -> RunHistory.Bank.unknown("the run did not start")),
               keepHistory);

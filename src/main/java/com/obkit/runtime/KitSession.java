@@ -37,9 +37,15 @@ public final class KitSession {
     return LAST_START.get();
   }
 
-  /** The running runtime, if the run's runtime started. */
-  public static Optional<KitRuntime> running() {
-    return Optional.ofNullable(CURRENT.get());
+  private static final AtomicReference<Optional<KitRuntime>> LAST_RUNTIME =
+      new AtomicReference<>(Optional.empty());
+
+  /**
+   * The last run's runtime, running or stopped (its fingerprint of the bank stays readable after
+   * the {@code @AfterAll} hook stopped it), if it started.
+   */
+  public static Optional<KitRuntime> lastRuntime() {
+    return LAST_RUNTIME.get();
   }
 
   /**
@@ -60,11 +66,13 @@ public final class KitSession {
     if (running == null) {
       LAST_RESTORATION.set(Optional.empty());
       LAST_START.set(Optional.empty());
+      LAST_RUNTIME.set(Optional.empty());
       KitConfig preset = PRESET.getAndSet(null);
       KitConfig config = preset != null ? preset : KitConfig.load();
       LAST_START.set(Optional.of(new RunStart(config, Instant.now())));
       running = KitRuntime.start(config);
       CURRENT.set(running);
+      LAST_RUNTIME.set(Optional.of(running));
     }
     return running;
   }
