@@ -53,6 +53,8 @@ public final class ConformanceLauncher {
    * @param messages scenario → its message (the reason of a not applicable one, a failure's text)
    * @param failedChecks scenario → the names of its failed checks, in order
    * @param brokenRules scenario → the rules its failed checks broke ({@code SIG-2 MUST})
+   * @param waiverProblems the stale and the expired waivers, one line each, in that order
+   * @param changes the report's what-changed sections: each title, then its lines indented
    */
   public record RunResult(
       String verdict,
@@ -62,7 +64,9 @@ public final class ConformanceLauncher {
       Map<String, String> resultsByScenario,
       Map<String, String> messages,
       Map<String, List<String>> failedChecks,
-      Map<String, List<String>> brokenRules) {}
+      Map<String, List<String>> brokenRules,
+      List<String> waiverProblems,
+      List<String> changes) {}
 
   /**
    * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the
@@ -77,6 +81,22 @@ public final class ConformanceLauncher {
    * expression (e.g. {@code @SIG-3}).
    */
   public RunResult run(KitConfig config, Path reports, boolean fullReports, String tagExpression) {
+    return run(config, reports, fullReports ? Mode.FULL : Mode.SILENT, tagExpression);
+  }
+
+  /** How much a run writes and prints. */
+  public enum Mode {
+    /** A user's run: console lines, Cucumber JSON, Allure results, the history store. */
+    FULL,
+    /** The kit's self-tests: verdict files only, nothing printed, no history. */
+    SILENT,
+    /** As {@link #SILENT}, with the history store ({@code kit.history}): the history's tests. */
+    SILENT_WITH_HISTORY
+  }
+
+  /** As {@link #run(KitConfig, Path, boolean, String)}, with the given {@link Mode}. */
+  public RunResult run(KitConfig config, Path reports, Mode mode, String tagExpression) {
+    boolean fullReports = mode == Mode.FULL;
     // A bad waivers file is a configuration error, before any request and before reports/ is
     // emptied.
     RunHistory.waivers(config);
@@ -92,9 +112,11 @@ public final class ConformanceLauncher {
     // kit's self-tests: verdict files only, so a build log holds no inner VERDICT lines.
     StringBuilder plugins =
         new StringBuilder(
-                fullReports
-                    ? "com.obkit.report.VerdictPlugin:"
-                    : "com.obkit.report.SilentVerdictPlugin:")
+                switch (mode) {
+                  case FULL -> "com.obkit.report.VerdictPlugin:";
+                  case SILENT -> "com.obkit.report.SilentVerdictPlugin:";
+                  case SILENT_WITH_HISTORY -> "com.obkit.report.SilentHistoryVerdictPlugin:";
+                })
             .append(reports);
     if (fullReports) {
       // JUnit XML is the kit's own (reports/junit.xml, see JunitXml): Cucumber's cannot tell a
@@ -192,6 +214,14 @@ public final class ConformanceLauncher {
         o.path("brokenShouldRules").forEach(n -> broken.add(n.asText() + " SHOULD"));
         rules.put(key, broken);
       }
+      List<String> waiverProblems = new ArrayList<>();
+      v.path("staleWaivers").forEach(n -> waiverProblems.add(n.asText()));
+      v.path("expiredWaivers").forEach(n -> waiverProblems.add(n.asText()));
+      List<String> changes = new ArrayList<>();
+      for (JsonNode section : v.path("changes")) {
+        changes.add(section.path("title").asText());
+        section.path("lines").forEach(n -> changes.add("  " + n.asText()));
+      }
       return new RunResult(
           v.path("verdict").asText(),
           v.path("exitCode").asInt(2),
@@ -200,7 +230,9 @@ public final class ConformanceLauncher {
           results,
           messages,
           checks,
-          rules);
+          rules,
+          waiverProblems,
+          changes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
