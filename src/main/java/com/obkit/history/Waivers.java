@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Known, ticketed, expiring failures ({@code kit.waivers}): a failing scenario whose every broken
@@ -96,15 +97,7 @@ public final class Waivers {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          yaml
-              + ": not YAML (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "): "
-              + firstLine(e.getOriginalMessage()),
-          e);
+      throw new ConfigException(yaml + ": not YAML " + yamlProblem(e), e);
     }
     if (root == null || !root.isObject() || !root.has("waivers")) {
       throw new ConfigException(yaml + ": no 'waivers:' list");
@@ -131,6 +124,26 @@ public final class Waivers {
 
   private static List<String> fieldNames(JsonNode node) {
     return node.properties().stream().map(Map.Entry::getKey).toList();
+  }
+
+  /** {@code (line 2, column 1): expected ...}, from SnakeYAML's problem where there is one. */
+  private static String yamlProblem(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        return "(line "
+            + (m.getProblemMark().getLine() + 1)
+            + ", column "
+            + (m.getProblemMark().getColumn() + 1)
+            + "): "
+            + m.getProblem();
+      }
+    }
+    return "(line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + "): "
+        + firstLine(e.getOriginalMessage());
   }
 
   private static String firstLine(String message) {
