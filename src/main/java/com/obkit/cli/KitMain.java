@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       PlanCommand.class,
       CertificateCommand.class,
       CurlCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      DiffCommand.class
     },
     description =
         "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: plan,"
