@@ -70,7 +70,9 @@ public final class KitRuntime implements AutoCloseable {
                     config,
                     tpp,
                     config.registration().keepRedirectUris(),
-                    config.registration().secretOut()));
+                    config.registration().secretOut(),
+                    config.nightly().history().map(h -> h.resolve(OwnRegistration.RECORD)),
+                    endpoints.version().resolve("/").toString()));
     // Ctrl-C (or any exit) before the run's end still restores the TPP's registration.
     this.restoreOnExit = new Thread(this::restore, "obkit-restore-registration");
     own.ifPresent(o -> Runtime.getRuntime().addShutdownHook(restoreOnExit));
@@ -259,6 +261,18 @@ public final class KitRuntime implements AutoCloseable {
     return own.isPresent()
         && config.bankMode() == BankMode.PRODUCTION
         && !config.registration().allowProductionRegistration();
+  }
+
+  /**
+   * At the start of a run with the TPP's own identity (registering allowed, the sandbox): whether
+   * the bank still knows the registration the kit holds from before; a wiped sandbox is registered
+   * again, once, with exactly the kept redirect URIs (see {@link
+   * OwnRegistration#checkStillRegistered}).
+   */
+  public void checkOwnRegistration() {
+    if (own.isPresent() && !registrationForbidden()) {
+      own.get().checkStillRegistered(newClient());
+    }
   }
 
   /** What the restore at the end of the run did, once it ran. */

@@ -39,6 +39,8 @@ public final class KitSession {
       KitConfig preset = PRESET.getAndSet(null);
       running = KitRuntime.start(preset != null ? preset : KitConfig.load());
       CURRENT.set(running);
+      // A wiped sandbox shows before the first scenario, and is registered again once.
+      running.checkOwnRegistration();
     }
     return running;
   }
