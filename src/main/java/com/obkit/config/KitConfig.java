@@ -308,6 +308,21 @@ public record KitConfig(
                 + KitKeys.PARALLELISM
                 + "=1");
       }
+      if (c.nightly().identities() == NightlySettings.Identities.POOL
+          && c.nightly().history().isEmpty()) {
+        throw new ConfigException(
+            "conflicting values: "
+                + layers.origin(KitKeys.IDENTITIES)
+                + " and "
+                + layers.origin(KitKeys.HISTORY)
+                + ": the identity pool is kept in the history store ("
+                + KitKeys.HISTORY
+                + "/identities/); set "
+                + KitKeys.HISTORY
+                + " to a folder (empty: the default .obkit/history/<env>-<tenant>/) or "
+                + KitKeys.IDENTITIES
+                + "=fresh");
+      }
       if (c.targetsLiveProduction() && c.http().mutualTls().isEmpty()) {
         throw new ConfigException(
             "missing configuration keys '"

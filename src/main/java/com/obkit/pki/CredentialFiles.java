@@ -202,6 +202,31 @@ public final class CredentialFiles {
   }
 
   /**
+   * As {@link #save(Credentials, Path)}, but every file owner-only ({@code rw-------}) from its
+   * creation, the certificate and Key Id too: the kit's identity pool keeps the three together in
+   * an owner-only folder.
+   */
+  public static SavedCredentials saveOwnerOnly(Credentials credentials, Path directory) {
+    refuseReports(directory);
+    createDirectories(directory);
+    Path certificate = directory.resolve(CERTIFICATE_FILE);
+    Path privateKey = directory.resolve(PRIVATE_KEY_FILE);
+    Path keyId = directory.resolve(KEY_ID_FILE);
+    StringBuilder pem = new StringBuilder(Certificates.toPem(credentials.certificate()));
+    credentials.chain().forEach(c -> pem.append(Certificates.toPem(c)));
+    writeSecret(certificate, pem.toString().getBytes(StandardCharsets.US_ASCII));
+    StringWriter keyPem = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(keyPem)) {
+      writer.writeObject(new JcaPKCS8Generator(credentials.privateKey(), null));
+    } catch (IOException e) {
+      throw new CredentialException("cannot encode the private key for " + privateKey, e);
+    }
+    writeSecret(privateKey, keyPem.toString().getBytes(StandardCharsets.US_ASCII));
+    writeSecret(keyId, credentials.keyId().toString().getBytes(StandardCharsets.US_ASCII));
+    return new SavedCredentials(certificate, privateKey, keyId);
+  }
+
+  /**
    * Writes a PKCS#12 file (JDK defaults: AES-256 / HMAC-SHA-256, no SHA-1 since JDK 12) with one
    * key entry {@value #PKCS12_ALIAS}: the key, the certificate and its chain. Created owner-only
    * like {@link #save(Credentials, Path)}, and refused inside a {@code reports} folder.

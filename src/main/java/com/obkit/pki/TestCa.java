@@ -137,6 +137,37 @@ public final class TestCa {
     }
   }
 
+  /**
+   * A CA kept from an earlier run (its certificate and private key, as {@link #privateKey()} gave
+   * them): the kit's identity pool issues renewals from the CA that issued the pooled certificates.
+   *
+   * @throws IllegalArgumentException if the certificate is no CA certificate, is not self-signed,
+   *     or the key does not match it
+   */
+  public static TestCa restore(X509Certificate certificate, PrivateKey privateKey) {
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(privateKey, "privateKey");
+    if (certificate.getBasicConstraints() < 0) {
+      throw new IllegalArgumentException("not a CA certificate (basicConstraints CA is not set)");
+    }
+    try {
+      certificate.verify(certificate.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the CA certificate is not self-signed", e);
+    }
+    requireStrongRsa(certificate.getPublicKey(), "CA key");
+    if (!(privateKey instanceof RSAKey rsa)
+        || !rsa.getModulus().equals(((RSAKey) certificate.getPublicKey()).getModulus())) {
+      throw new IllegalArgumentException("the private key does not match the CA certificate");
+    }
+    return new TestCa(certificate, privateKey);
+  }
+
+  /** The CA's private key, for the identity pool to keep (owner-only files); never printed. */
+  public PrivateKey privateKey() {
+    return privateKey;
+  }
+
   /** The CA's self-signed certificate. */
   public X509Certificate certificate() {
     return certificate;

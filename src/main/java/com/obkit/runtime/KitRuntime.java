@@ -9,6 +9,7 @@ import com.obkit.config.BankMode;
 import com.obkit.config.ConfigException;
 import com.obkit.config.CredentialSettings;
 import com.obkit.config.KitConfig;
+import com.obkit.config.NightlySettings;
 import com.obkit.pki.Certificates;
 import com.obkit.pki.CredentialException;
 import com.obkit.pki.CredentialFiles;
@@ -69,7 +70,9 @@ public final class KitRuntime implements AutoCloseable {
                     config,
                     tpp,
                     config.registration().keepRedirectUris(),
-                    config.registration().secretOut()));
+                    config.registration().secretOut(),
+                    config.nightly().history().map(h -> h.resolve(OwnRegistration.RECORD)),
+                    endpoints.version().resolve("/").toString()));
     // Ctrl-C (or any exit) before the run's end still restores the TPP's registration.
     this.restoreOnExit = new Thread(this::restore, "obkit-restore-registration");
     own.ifPresent(o -> Runtime.getRuntime().addShutdownHook(restoreOnExit));
@@ -88,8 +91,13 @@ public final class KitRuntime implements AutoCloseable {
     Optional<Tpp> configured = configuredTpp(config);
     List<X509Certificate> trust = new ArrayList<>(trustedCertificates(config));
     KeyPool keys = new KeyPool(KEY_POOL_SIZE);
+    Optional<IdentityPool> pool = identityPool(config, configured.isPresent());
     TestCa ca =
-        TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+        pool.map(IdentityPool::ca)
+            .orElseGet(
+                () ->
+                    TestCa.sandboxLike(
+                        KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA")));
 
     Optional<EmbeddedSandbox> sandbox = Optional.empty();
     URI api;
@@ -117,7 +125,7 @@ public final class KitRuntime implements AutoCloseable {
         sandbox,
         endpoints,
         transport,
-        new TppFactory(ca, keys, config.bankMode(), configured),
+        new TppFactory(ca, keys, config.bankMode(), configured, pool),
         configured);
   }
 
@@ -156,6 +164,27 @@ public final class KitRuntime implements AutoCloseable {
         + ". Preview it with 'kit plan --env "
         + config.env()
         + "', then set kit.production.confirm=true (or KIT_PRODUCTION_CONFIRM=true)";
+  }
+
+  /**
+   * {@code kit.identities=pool} with generated credentials: the pool in the history store. With the
+   * TPP's own identity (credentials from files) there is nothing to pool: said once, not an error.
+   */
+  private static Optional<IdentityPool> identityPool(KitConfig config, boolean ownIdentity) {
+    if (config.nightly().identities() != NightlySettings.Identities.POOL) {
+      return Optional.empty();
+    }
+    if (ownIdentity) {
+      System.err.println(
+          "NOTE: kit.identities=pool has no effect with kit.credentials.source="
+              + config.credentials().source().name().toLowerCase(java.util.Locale.ROOT)
+              + ": every scenario acts as the TPP's own identity, which is registered once");
+      return Optional.empty();
+    }
+    // KitConfig refuses POOL without a history store.
+    Path history = config.nightly().history().orElseThrow();
+    return Optional.of(
+        IdentityPool.open(history, TppFactory.profile(config.bankMode()).name(), System.err));
   }
 
   /** The QWAC for mutual TLS (production), loaded and checked against its key. */
@@ -234,6 +263,18 @@ public final class KitRuntime implements AutoCloseable {
         && !config.registration().allowProductionRegistration();
   }
 
+  /**
+   * At the start of a run with the TPP's own identity (registering allowed, the sandbox): whether
+   * the bank still knows the registration the kit holds from before; a wiped sandbox is registered
+   * again, once, with exactly the kept redirect URIs (see {@link
+   * OwnRegistration#checkStillRegistered}).
+   */
+  public void checkOwnRegistration() {
+    if (own.isPresent() && !registrationForbidden()) {
+      own.get().checkStillRegistered(newClient());
+    }
+  }
+
   /** What the restore at the end of the run did, once it ran. */
   public Optional<OwnRegistration.Restoration> restoration() {
     return restoration;
@@ -250,6 +291,7 @@ public final class KitRuntime implements AutoCloseable {
   public void close() {
     try {
       restore();
+      tpps.pool().ifPresent(p -> System.err.println(p.summary()));
       if (own.isPresent()) {
         try {
           Runtime.getRuntime().removeShutdownHook(restoreOnExit);

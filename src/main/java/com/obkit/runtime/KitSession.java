@@ -73,6 +73,8 @@ public final class KitSession {
       running = KitRuntime.start(config);
       CURRENT.set(running);
       LAST_RUNTIME.set(Optional.of(running));
+      // A wiped sandbox shows before the first scenario, and is registered again once.
+      running.checkOwnRegistration();
     }
     return running;
   }

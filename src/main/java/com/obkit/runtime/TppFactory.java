@@ -26,14 +26,34 @@ public final class TppFactory {
   private final KeyPool keys;
   private final CertificateProfile defaultProfile;
   private final Optional<Tpp> configured;
+  private final Optional<IdentityPool> pool;
   private final SecureRandom random = new SecureRandom();
 
   TppFactory(TestCa ca, KeyPool keys, BankMode mode, Optional<Tpp> configured) {
+    this(ca, keys, mode, configured, Optional.empty());
+  }
+
+  TppFactory(
+      TestCa ca,
+      KeyPool keys,
+      BankMode mode,
+      Optional<Tpp> configured,
+      Optional<IdentityPool> pool) {
     this.ca = ca;
     this.keys = keys;
-    this.defaultProfile =
-        mode == BankMode.SANDBOX ? CertificateProfile.SANDBOX : CertificateProfile.QSEALC;
+    this.defaultProfile = profile(mode);
     this.configured = configured;
+    this.pool = pool;
+  }
+
+  /** The certificate profile of generated identities in {@code mode}. */
+  static CertificateProfile profile(BankMode mode) {
+    return mode == BankMode.SANDBOX ? CertificateProfile.SANDBOX : CertificateProfile.QSEALC;
+  }
+
+  /** The identity pool ({@code kit.identities=pool} with generated credentials). */
+  public Optional<IdentityPool> pool() {
+    return pool;
   }
 
   /**
@@ -52,9 +72,30 @@ public final class TppFactory {
     return OrganizationId.of(sb.toString());
   }
 
-  /** The scenario's TPP: a fresh organization id and certificate, or the configured TPP. */
+  /** A TPP of its own: a fresh organization id and certificate, or the configured TPP. */
   public Tpp newTpp() {
     return configured.orElseGet(() -> issue(freshOrganizationId(), UnaryOperator.identity()));
+  }
+
+  /**
+   * The scenario's TPP number {@code ordinal} (1 for the TPP it acts as, 2 for "another TPP"): the
+   * configured TPP; with {@code kit.identities=pool} the one the pool keeps for this scenario (the
+   * bank registered it in an earlier run); else a fresh organization id and certificate.
+   *
+   * @param scenario a stable key of the scenario (feature file and scenario name)
+   * @param line the scenario's line (tells apart scenarios of one name)
+   */
+  public Tpp newTpp(String scenario, int line, int ordinal) {
+    if (configured.isPresent() || pool.isEmpty()) {
+      return newTpp();
+    }
+    return pool.get()
+        .tpp(
+            scenario,
+            line,
+            ordinal,
+            this::freshOrganizationId,
+            orgId -> certificate(orgId, UnaryOperator.identity()));
   }
 
   /** A TPP with a certificate for {@code orgId}, customised (validity, roles, profile, ...). */
@@ -67,7 +108,11 @@ public final class TppFactory {
    * give).
    */
   public Tpp renew(Tpp tpp) {
-    return issue(tpp.organizationId(), UnaryOperator.identity());
+    Tpp renewed = issue(tpp.organizationId(), UnaryOperator.identity());
+    // The renewed certificate becomes the organization's active one at the bank (CERT-4): the
+    // pool keeps it, or the next run would present a revoked certificate.
+    pool.ifPresent(p -> p.renewed(renewed));
+    return renewed;
   }
 
   /**

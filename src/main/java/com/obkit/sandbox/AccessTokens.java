@@ -188,4 +188,11 @@ final class AccessTokens {
   public String toString() {
     return "AccessTokens[" + access.size() + " access, " + refresh.size() + " refresh]";
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    access.clear();
+    refresh.clear();
+    revokedGrants.clear();
+  }
 }

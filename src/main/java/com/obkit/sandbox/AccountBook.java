@@ -186,4 +186,10 @@ final class AccountBook {
   boolean covers(String iban, BigDecimal amount) {
     return byIban(iban).map(s -> s.balance().compareTo(amount) >= 0).orElse(false);
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    byIban.clear();
+    byResourceId.clear();
+  }
 }

@@ -246,4 +246,10 @@ final class AuthorizationStore {
         });
     return result.get();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    sessions.clear();
+    codes.clear();
+  }
 }

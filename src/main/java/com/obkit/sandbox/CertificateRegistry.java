@@ -50,4 +50,10 @@ final class CertificateRegistry {
   int revokedCount() {
     return revoked.size();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    activeByOrganization.clear();
+    revoked.clear();
+  }
 }

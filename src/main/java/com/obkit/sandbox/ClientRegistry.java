@@ -192,9 +192,22 @@ final class ClientRegistry {
     return byBinding.size();
   }
 
+  /** Number of distinct organization ids with a registered client. */
+  int organizationCount() {
+    return latestBindingByOrganization.size();
+  }
+
   private static List<String> union(List<String> first, List<String> second) {
     Set<String> all = new LinkedHashSet<>(first);
     all.addAll(second);
     return List.copyOf(all);
+  }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    byBinding.clear();
+    bindingByClientId.clear();
+    latestBindingByOrganization.clear();
+    retiredSecrets.clear();
   }
 }

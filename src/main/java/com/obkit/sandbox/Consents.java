@@ -281,4 +281,9 @@ final class Consents {
   int size() {
     return byId.size();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    byId.clear();
+  }
 }

@@ -85,4 +85,9 @@ final class InitialAccessTokens {
   long lifetimeSeconds() {
     return lifetime.toSeconds();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    grants.clear();
+  }
 }

@@ -192,4 +192,9 @@ final class Payments {
   int size() {
     return byId.size();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    byId.clear();
+  }
 }

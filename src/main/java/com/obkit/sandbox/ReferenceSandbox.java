@@ -90,6 +90,9 @@ public final class ReferenceSandbox implements AutoCloseable {
   /** Requests being handled right now, and the most ever handled at once (tests prove overlap). */
   private final InFlight inFlight;
 
+  /** Forgets every registration, certificate, token, code, consent, payment and account. */
+  private final Runnable wipe;
+
   private ReferenceSandbox(
       SandboxOptions options,
       Javalin app,
@@ -99,7 +102,8 @@ public final class ReferenceSandbox implements AutoCloseable {
       AccessTokens accessTokens,
       Consents consents,
       URI baseUrl,
-      InFlight inFlight) {
+      InFlight inFlight,
+      Runnable wipe) {
     this.options = options;
     this.app = app;
     this.tls = tls;
@@ -109,6 +113,7 @@ public final class ReferenceSandbox implements AutoCloseable {
     this.consents = consents;
     this.baseUrl = baseUrl;
     this.inFlight = inFlight;
+    this.wipe = wipe;
   }
 
   /** Starts a sandbox that fetches {@code sector_identifier_uri} documents over the network. */
@@ -192,6 +197,22 @@ public final class ReferenceSandbox implements AutoCloseable {
     Payments payments = new Payments(secrets);
     AccessTokens accessTokens = new AccessTokens(options.clock(), secrets);
     AccountBook book = new AccountBook(secrets);
+    UnattendedReads unattendedReads = new UnattendedReads();
+    // A wipe (contract section 1) forgets everything: registrations, certificates, tokens, codes,
+    // consents, payments, accounts and their books.
+    Runnable wipe =
+        () -> {
+          clients.clear();
+          certificates.clear();
+          tokens.clear();
+          authorizations.clear();
+          accessTokens.clear();
+          consents.clear();
+          payments.clear();
+          book.clear();
+          unattendedReads.clear();
+          accounts.clear();
+        };
     if (options.deviates(Deviation.ACCOUNT_LIST_SHOWS_ALL_ACCOUNTS)) {
       // Another PSU's account in every country, so that a list of every account shows one the
       // consent does not cover whichever scenario runs first.
@@ -223,8 +244,7 @@ public final class ReferenceSandbox implements AutoCloseable {
         new ConsentEndpoints(
             options, verifier, clients, accounts, consents, accessTokens, out, json);
     AccountEndpoints account =
-        new AccountEndpoints(
-            options, verifier, consents, accessTokens, book, new UnattendedReads(), out);
+        new AccountEndpoints(options, verifier, consents, accessTokens, book, unattendedReads, out);
     PaymentEndpoints payment =
         new PaymentEndpoints(
             options,
@@ -347,7 +367,8 @@ public final class ReferenceSandbox implements AutoCloseable {
         accessTokens,
         consents,
         baseUrl,
-        inFlight);
+        inFlight,
+        wipe);
   }
 
   /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */
@@ -407,6 +428,16 @@ public final class ReferenceSandbox implements AutoCloseable {
    */
   public int expireConsents(String clientId) {
     return consents.expireAll(Objects.requireNonNull(clientId, "clientId"));
+  }
+
+  /**
+   * Self-test control: the sandbox's data is wiped, as the bank's sandbox is "a few times a year
+   * (then register again)" (contract section 1). Every registration, certificate (CERT-4), initial
+   * access token, authorisation session and code, access and refresh token, consent, payment and
+   * test account is forgotten; the sandbox keeps running on the same address.
+   */
+  public void wipe() {
+    wipe.run();
   }
 
   /** Stops Jetty; idempotent. */

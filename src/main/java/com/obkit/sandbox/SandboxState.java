@@ -26,6 +26,14 @@ public final class SandboxState {
     return clients.size();
   }
 
+  /**
+   * Number of distinct organization ids with a registered client: what a run of the kit adds here
+   * is the number of new organizations it registered.
+   */
+  public int registeredOrganizationCount() {
+    return clients.organizationCount();
+  }
+
   /** The organization's {@code client_id}, once registered. */
   public Optional<String> clientId(String organizationId) {
     return clients

@@ -119,4 +119,9 @@ final class TestAccounts {
     }
     return iban;
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    byIban.clear();
+  }
 }

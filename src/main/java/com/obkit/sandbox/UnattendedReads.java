@@ -43,4 +43,9 @@ final class UnattendedReads {
         });
     return allowed.get();
   }
+
+  /** Forgets everything (a wiped sandbox: contract section 1). */
+  void clear() {
+    counts.clear();
+  }
 }

@@ -19,9 +19,16 @@ public final class Hooks {
   private final ScenarioRules rules;
   private final Conformance conformance;
   private final Applicability applicability;
+  private final TppState tpps;
 
-  public Hooks(ScenarioLog log, ScenarioRules rules, ScenarioKit kit, Applicability applicability) {
+  public Hooks(
+      ScenarioLog log,
+      ScenarioRules rules,
+      ScenarioKit kit,
+      Applicability applicability,
+      TppState tpps) {
     this.log = log;
+    this.tpps = tpps;
     this.rules = rules;
     this.conformance = kit.conformance();
     this.applicability = applicability;
@@ -40,6 +47,7 @@ public final class Hooks {
   @Before(order = 0)
   public void bindScenario(Scenario scenario) {
     log.bind(scenario);
+    tpps.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
   }
 

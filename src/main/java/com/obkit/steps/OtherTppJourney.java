@@ -40,7 +40,7 @@ public final class OtherTppJourney {
           "needs a second TPP: certificates come from files (kit.credentials.source), so the kit"
               + " acts as one TPP only");
     }
-    other = ctx.runtime().tpps().newTpp();
+    other = ctx.newTpp();
     HttpExchange token =
         ctx.client()
             .requestInitialToken(

@@ -94,8 +94,12 @@ public final class ScenarioContext {
     tpps.use(newTpp());
   }
 
-  /** A fresh TPP for this scenario (its own organization id when certificates are generated). */
+  /**
+   * A TPP of this scenario (its own organization id when certificates are generated, kept between
+   * runs with {@code kit.identities=pool}): the first is the one it acts as, a second one is
+   * "another TPP".
+   */
   public Tpp newTpp() {
-    return kit.runtime().tpps().newTpp();
+    return kit.runtime().tpps().newTpp(tpps.scenarioKey(), tpps.line(), tpps.nextOrdinal());
   }
 }

@@ -142,7 +142,7 @@ public final class TokenJourney {
           "needs a second organization: certificates come from files (kit.credentials.source),"
               + " so the kit acts as one TPP only");
     }
-    Tpp other = ctx.runtime().tpps().newTpp();
+    Tpp other = ctx.newTpp();
     HttpExchange x =
         ctx.client()
             .requestInitialToken(

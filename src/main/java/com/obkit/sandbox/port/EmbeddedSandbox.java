@@ -11,7 +11,8 @@ import java.util.Set;
  * The one way the kit reaches the reference sandbox: start it embedded, know where it listens and
  * which TLS certificate to trust, stop it, and the self-test controls the kit's scenarios need to
  * move the sandbox's clock for one party (ageing initial access tokens, REG-3; access tokens,
- * AIS-3; consents, AIS-2). Everything else of the sandbox is its own.
+ * AIS-3; consents, AIS-2), a wipe of its data, and the count of organizations registered.
+ * Everything else of the sandbox is its own.
  */
 public interface EmbeddedSandbox extends AutoCloseable {
 
@@ -65,6 +66,19 @@ public interface EmbeddedSandbox extends AutoCloseable {
    * @return how many consents expired (0 for a client_id the sandbox does not know)
    */
   int expireConsents(String clientId);
+
+  /**
+   * Self-test measure: how many distinct organization ids have a registered client now (a run
+   * registers {@code after - before} new organizations).
+   */
+  int registeredOrganizations();
+
+  /**
+   * Self-test control: the sandbox's data is wiped, as the bank's sandbox is a few times a year
+   * (contract section 1): every registration, certificate, token, consent, payment and test account
+   * is forgotten, the sandbox keeps its address.
+   */
+  void wipe();
 
   /** Stops it; idempotent. */
   @Override

@@ -53,6 +53,16 @@ final class ReferenceSandboxAdapter implements EmbeddedSandbox {
   }
 
   @Override
+  public int registeredOrganizations() {
+    return sandbox.state().registeredOrganizationCount();
+  }
+
+  @Override
+  public void wipe() {
+    sandbox.wipe();
+  }
+
+  @Override
   public void close() {
     sandbox.close();
   }
