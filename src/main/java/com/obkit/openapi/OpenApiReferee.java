@@ -119,6 +119,37 @@ public final class OpenApiReferee {
   }
 
   /**
+   * Why {@code text} is not an OpenAPI document the referee can judge by (not JSON, not OpenAPI),
+   * or empty when it is one.
+   */
+  public static Optional<String> whyNotADocument(String text) {
+    try {
+      parse(text);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  /**
+   * The path templates of a document, each parameter written {@code {}} ({@code
+   * /xs2a-bg/{}/v1/accounts}), so that documents naming their parameters differently compare equal;
+   * empty when the text is not JSON.
+   */
+  public static Set<String> pathTemplates(String text) {
+    Set<String> out = new java.util.TreeSet<>();
+    try {
+      JSON.readTree(text)
+          .path("paths")
+          .fieldNames()
+          .forEachRemaining(p -> out.add(p.replaceAll("\\{[^}]*\\}", "{}")));
+    } catch (JsonProcessingException e) {
+      return Set.of();
+    }
+    return out;
+  }
+
+  /**
    * A validator of answers for one document; request-side findings are ignored.
    *
    * @throws RuntimeException when the text is not an OpenAPI document
