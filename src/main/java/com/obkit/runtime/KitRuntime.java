@@ -105,7 +105,8 @@ public final class KitRuntime implements AutoCloseable {
                   config.bankMode() == BankMode.PRODUCTION,
                   config.sandbox().tokenLifetime(),
                   config.sandbox().latency(),
-                  config.sandbox().deviations()));
+                  config.sandbox().deviations(),
+                  config.sandbox().release()));
       sandbox = Optional.of(started);
       started.serverCertificate().ifPresent(trust::add);
       api = started.baseUrl();

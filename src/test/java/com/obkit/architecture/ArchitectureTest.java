@@ -32,7 +32,8 @@ class ArchitectureTest {
               "runtime",
               "steps",
               "report",
-              "cli")
+              "cli",
+              "openapi")
           .stream()
           .map(p -> "com.obkit." + p + "..")
           .toArray(String[]::new);

@@ -89,6 +89,27 @@ class OpenApiRefereeTest {
   }
 
   @Test
+  void fieldsTheDocumentDoesNotNameAreAllowed() {
+    assertThat(
+            judge(
+                "GET",
+                "/xs2a-bg/nl/v1/accounts/r1/balances",
+                200,
+                "application/json",
+                String.format(BALANCES, "\"100.00\"")
+                    .replace("{\"account\"", "{\"extra\":1,\"account\"")))
+        .isEmpty();
+    assertThat(
+            judge(
+                "GET",
+                "/xs2a-bg/openapi.json",
+                200,
+                "application/json",
+                "{\"openapi\":\"3.0.3\",\"paths\":{},\"components\":{}}"))
+        .isEmpty();
+  }
+
+  @Test
   void anUndocumentedStatusIsAMismatch() {
     assertThat(judge("GET", "/xs2a-bg/version", 500, "application/json", "{\"tppMessages\":[]}"))
         .hasValueSatisfying(
