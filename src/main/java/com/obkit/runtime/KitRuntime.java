@@ -124,7 +124,11 @@ public final class KitRuntime implements AutoCloseable {
       // message for the whole run when the bank cannot be reached.
       preflight =
           Preflight.fetch(
-              new BankClient(config, transport, endpoints, secrets), endpoints, config.tenant());
+              new BankClient(config, transport, endpoints, secrets),
+              endpoints,
+              config.tenant(),
+              config.nightly().openApiXs2a(),
+              config.nightly().openApiAuth());
     } catch (RuntimeException e) {
       sandbox.ifPresent(EmbeddedSandbox::close);
       throw e;

@@ -5,8 +5,14 @@ import com.obkit.client.BankEndpoints;
 import com.obkit.client.HttpExchange;
 import com.obkit.openapi.OpenApiReferee;
 import com.obkit.outcomes.EnvironmentFault;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,19 @@ record Preflight(BankFingerprint fingerprint, BankDocuments documents, OpenApiRe
    * @throws EnvironmentFault when the version cannot be fetched at all: the bank is unreachable
    */
   static Preflight fetch(BankClient client, BankEndpoints endpoints, String tenant) {
+    return fetch(client, endpoints, tenant, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * As {@link #fetch(BankClient, BankEndpoints, String)}, with the OpenAPI documents read from
+   * {@code kit.openapi.xs2a} and {@code kit.openapi.auth} where they are set (a URL, or a file).
+   */
+  static Preflight fetch(
+      BankClient client,
+      BankEndpoints endpoints,
+      String tenant,
+      Optional<String> xs2aLocation,
+      Optional<String> authLocation) {
     URI versionUri = endpoints.version();
     HttpExchange version;
     try {
@@ -40,8 +59,16 @@ record Preflight(BankFingerprint fingerprint, BankDocuments documents, OpenApiRe
         version.status() == 200
             ? BankFingerprint.Part.of(versionUri, version.body().trim())
             : BankFingerprint.Part.missing(versionUri, "HTTP " + version.status());
-    Fetched xs2a = fetchDocument(client, endpoints.api().resolve("/xs2a-bg/openapi.json"));
-    Fetched auth = fetchDocument(client, endpoints.browser().resolve("/auth/openapi.json"));
+    Fetched xs2a =
+        xs2aLocation
+            .map(l -> readDocument(client, l))
+            .orElseGet(
+                () -> fetchDocument(client, endpoints.api().resolve("/xs2a-bg/openapi.json")));
+    Fetched auth =
+        authLocation
+            .map(l -> readDocument(client, l))
+            .orElseGet(
+                () -> fetchDocument(client, endpoints.browser().resolve("/auth/openapi.json")));
     Fetched discovery = fetchDocument(client, endpoints.discovery(tenant));
     OpenApiReferee referee =
         OpenApiReferee.of(
@@ -56,6 +83,25 @@ record Preflight(BankFingerprint fingerprint, BankDocuments documents, OpenApiRe
 
   /** One document: its fingerprint part and, for the referee, its text or why there is none. */
   private record Fetched(BankFingerprint.Part part, OpenApiReferee.Document document) {}
+
+  /** {@code kit.openapi.*}: an http(s) URL, fetched, or a file, read. */
+  private static Fetched readDocument(BankClient client, String location) {
+    if (location.startsWith("http://") || location.startsWith("https://")) {
+      return fetchDocument(client, URI.create(location));
+    }
+    Path file = Path.of(location);
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return new Fetched(
+          BankFingerprint.Part.of(file.toUri(), BankFingerprint.sha256(text)),
+          OpenApiReferee.Document.of(text));
+    } catch (IOException | UncheckedIOException e) {
+      String reason = "cannot read " + file + ": " + e.getMessage();
+      return new Fetched(
+          BankFingerprint.Part.missing(file.toUri(), reason),
+          OpenApiReferee.Document.missing(reason));
+    }
+  }
 
   private static Fetched fetchDocument(BankClient client, URI uri) {
     String reason;

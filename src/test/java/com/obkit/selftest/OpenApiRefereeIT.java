@@ -57,7 +57,7 @@ class OpenApiRefereeIT {
                 .get(
                     "The bank publishes OpenAPI documents that parse, and its onboarding, consent"
                         + " and account answers match them"
-                        + " @ features/09_accounts/confirmation_and_account_reads.feature:43"))
+                        + " @ features/09_accounts/confirmation_and_account_reads.feature:111"))
         .isEqualTo("passed");
   }
 
