@@ -106,3 +106,13 @@ Feature: Confirm the authorisation, then read the test account
     Given the TPP has confirmed the consent
     When the TPP reads the test account's balances 5 times with the PSU present
     Then every read is answered
+
+  @OAS-1 @should
+  Scenario: The bank publishes OpenAPI documents that parse, and its onboarding, consent and account answers match them
+    When the TPP fetches the bank's OpenAPI documents
+    Then both documents parse as OpenAPI and describe the onboarding, the consent, the account reads and the token endpoint
+    Given the TPP has confirmed the consent
+    When the TPP reads the account list
+    And the TPP reads the test account's balances
+    And the TPP reads the test account's transactions
+    Then the bank's OpenAPI documents judged every answer of the scenario

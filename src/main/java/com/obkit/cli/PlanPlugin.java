@@ -93,7 +93,11 @@ public final class PlanPlugin implements ConcurrentEventListener {
           phrase("initiates|has initiated", "POST payments", false),
           phrase("reads the payment.s status", "GET payment status", false),
           phrase("deletes the consent", "DELETE consent", false),
-          phrase("the tpp revokes", "POST token/revoke", false));
+          phrase("the tpp revokes", "POST token/revoke", false),
+          phrase(
+              "fetches the bank.s openapi documents",
+              "GET /xs2a-bg/openapi.json, GET /auth/openapi.json",
+              false));
 
   private final boolean ownIdentity;
   private final boolean registrationForbidden;

@@ -1,6 +1,7 @@
 package com.obkit.client;
 
 import com.obkit.config.KitConfig;
+import com.obkit.openapi.OpenApiReferee;
 import com.obkit.signing.SigningFilter;
 import com.obkit.signing.SigningProfile;
 import com.obkit.signing.Tampering;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The TPP's side of every call of the onboarding journey. One instance per scenario; each call
@@ -51,19 +53,42 @@ public final class BankClient {
   private final Transport transport;
   private final BankEndpoints endpoints;
   private final SecretRegistry secrets;
+  private final OpenApiReferee referee;
+  private volatile Consumer<String> mismatches = mismatch -> {};
+
+  /** A client whose answers no OpenAPI referee judges. */
+  public BankClient(
+      KitConfig config, Transport transport, BankEndpoints endpoints, SecretRegistry secrets) {
+    this(config, transport, endpoints, secrets, OpenApiReferee.none());
+  }
 
   /**
    * @param config the run's configuration
    * @param transport how to reach the bank
    * @param endpoints the bank's URLs
    * @param secrets the run's registry of secrets, shared by every client of the run
+   * @param referee judges every answer against the bank's OpenAPI documents (OAS-1)
    */
   public BankClient(
-      KitConfig config, Transport transport, BankEndpoints endpoints, SecretRegistry secrets) {
+      KitConfig config,
+      Transport transport,
+      BankEndpoints endpoints,
+      SecretRegistry secrets,
+      OpenApiReferee referee) {
     this.config = config;
     this.transport = transport;
     this.endpoints = endpoints;
     this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.referee = Objects.requireNonNull(referee, "referee");
+  }
+
+  /**
+   * Who is told of each answer that does not match the bank's OpenAPI documents (OAS-1), as it
+   * arrives: one line naming the operation and what differs (see {@link OpenApiReferee#judge}). The
+   * scenario's check runner, so that the mismatch is the scenario's whose request got the answer.
+   */
+  public void onOpenApiMismatch(Consumer<String> listener) {
+    this.mismatches = Objects.requireNonNull(listener, "listener");
   }
 
   public BankEndpoints endpoints() {
@@ -392,7 +417,7 @@ public final class BankClient {
         .filters(chain);
   }
 
-  private static HttpExchange send(String method, URI uri, RequestSpecification spec) {
+  private HttpExchange send(String method, URI uri, RequestSpecification spec) {
     Response r;
     try {
       r = spec.request(method, uri.toString());
@@ -405,6 +430,11 @@ public final class BankClient {
           .computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(h.getValue());
     }
-    return new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
+    HttpExchange answer =
+        new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
+    referee
+        .judge(method, uri, answer.status(), answer.headers(), answer.body())
+        .ifPresent(mismatches);
+    return answer;
   }
 }

@@ -244,7 +244,8 @@ public record KitConfig(
               value(KitKeys.SANDBOX_TOKEN_LIFETIME, this::positiveDuration),
               value(KitKeys.SANDBOX_LATENCY, this::duration),
               optional(KitKeys.SANDBOX_DEVIATIONS, v -> (Set<String>) new LinkedHashSet<>(list(v)))
-                  .orElse(Set.of()));
+                  .orElse(Set.of()),
+              value(KitKeys.SANDBOX_RELEASE, this::release));
       int parallelism = value(KitKeys.PARALLELISM, v -> intInRange(v, 1, 64));
       Path reports = value(KitKeys.REPORTS, Path::of);
       RegistrationSettings registration = registration(reports);
@@ -677,6 +678,15 @@ public record KitConfig(
         throw new IllegalArgumentException("must not be negative");
       }
       return d;
+    }
+
+    /** {@code kit.sandbox.release}: a release the embedded sandbox knows. */
+    private String release(String v) {
+      String value = v.trim();
+      if (!value.equals("2026.1") && !value.equals("2026.2")) {
+        throw new IllegalArgumentException("must be 2026.1 or 2026.2");
+      }
+      return value;
     }
 
     private Duration positiveDuration(String v) {

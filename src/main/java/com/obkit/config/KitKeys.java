@@ -57,6 +57,7 @@ public final class KitKeys {
   public static final String SANDBOX_TOKEN_LIFETIME = "kit.sandbox.tokenLifetime";
   public static final String SANDBOX_LATENCY = "kit.sandbox.latency";
   public static final String SANDBOX_DEVIATIONS = "kit.sandbox.deviations";
+  public static final String SANDBOX_RELEASE = "kit.sandbox.release";
   public static final String PSU_DRIVER = "kit.psu.driver";
   public static final String PSU_FORM_LOGIN_URL_PATTERN = "kit.psu.form.loginUrlPattern";
   public static final String PSU_FORM_IBAN_FIELD = "kit.psu.form.ibanField";
@@ -132,6 +133,7 @@ public final class KitKeys {
     d.put(SANDBOX_TOKEN_LIFETIME, "86400s");
     d.put(SANDBOX_LATENCY, "0ms");
     d.put(SANDBOX_DEVIATIONS, "");
+    d.put(SANDBOX_RELEASE, "2026.1");
     // The PSU's part of SCA (contract section 11): the kit fills in the reference login page.
     d.put(PSU_DRIVER, "form");
     d.put(PSU_FORM_LOGIN_URL_PATTERN, PsuSettings.FormPage.REFERENCE_LOGIN_URL);

@@ -9,7 +9,31 @@ public final class EnvironmentFault extends RuntimeException {
   public static final String PREFIX = "ENVIRONMENT";
   private static final long serialVersionUID = 1L;
 
+  /** The cause alone ({@code connection refused or unreachable (…)}), without method and URL. */
+  private final String reason;
+
   public EnvironmentFault(String method, String url, String cause, Throwable error) {
     super(PREFIX + ": " + method + " " + url + " failed: " + cause, error);
+    this.reason = cause;
+  }
+
+  private EnvironmentFault(String message, String reason, Throwable error) {
+    super(message, error);
+    this.reason = reason;
+  }
+
+  /**
+   * The run's pre-flight found the bank unreachable: one message for the whole run ({@code the bank
+   * is unreachable: GET https://…/xs2a-bg/version: connection refused …}), instead of one per
+   * scenario.
+   */
+  public static EnvironmentFault bankUnreachable(String method, String url, EnvironmentFault why) {
+    return new EnvironmentFault(
+        "the bank is unreachable: " + method + " " + url + ": " + why.reason(), why.reason(), why);
+  }
+
+  /** What went wrong, without method and URL. */
+  public String reason() {
+    return reason;
   }
 }

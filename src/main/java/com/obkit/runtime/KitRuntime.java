@@ -50,6 +50,7 @@ public final class KitRuntime implements AutoCloseable {
   private final Thread restoreOnExit;
   private volatile Optional<OwnRegistration.Restoration> restoration = Optional.empty();
   private final SecretRegistry secrets;
+  private final Preflight preflight;
 
   private KitRuntime(
       KitConfig config,
@@ -57,7 +58,9 @@ public final class KitRuntime implements AutoCloseable {
       BankEndpoints endpoints,
       Transport transport,
       TppFactory tpps,
-      Optional<Tpp> configured) {
+      Optional<Tpp> configured,
+      SecretRegistry secrets,
+      Preflight preflight) {
     this.config = config;
     this.sandbox = sandbox;
     this.endpoints = endpoints;
@@ -76,7 +79,8 @@ public final class KitRuntime implements AutoCloseable {
     // Ctrl-C (or any exit) before the run's end still restores the TPP's registration.
     this.restoreOnExit = new Thread(this::restore, "obkit-restore-registration");
     own.ifPresent(o -> Runtime.getRuntime().addShutdownHook(restoreOnExit));
-    this.secrets = SecretRegistry.forConfiguration(config);
+    this.secrets = secrets;
+    this.preflight = preflight;
   }
 
   /**
@@ -109,7 +113,8 @@ public final class KitRuntime implements AutoCloseable {
                   config.bankMode() == BankMode.PRODUCTION,
                   config.sandbox().tokenLifetime(),
                   config.sandbox().latency(),
-                  config.sandbox().deviations()));
+                  config.sandbox().deviations(),
+                  config.sandbox().release()));
       sandbox = Optional.of(started);
       started.serverCertificate().ifPresent(trust::add);
       api = started.baseUrl();
@@ -120,13 +125,31 @@ public final class KitRuntime implements AutoCloseable {
     }
     BankEndpoints endpoints = new BankEndpoints(api, browser, config.bank().onboardingPath());
     Transport transport = new Transport(config.http(), trust, mutualTlsCredentials(config));
+    SecretRegistry secrets = SecretRegistry.forConfiguration(config);
+    Preflight preflight;
+    try {
+      // Before any scenario: the bank's release, its OpenAPI documents (OAS-1's referee), and one
+      // message for the whole run when the bank cannot be reached.
+      preflight =
+          Preflight.fetch(
+              new BankClient(config, transport, endpoints, secrets),
+              endpoints,
+              config.tenant(),
+              config.nightly().openApiXs2a(),
+              config.nightly().openApiAuth());
+    } catch (RuntimeException e) {
+      sandbox.ifPresent(EmbeddedSandbox::close);
+      throw e;
+    }
     return new KitRuntime(
         config,
         sandbox,
         endpoints,
         transport,
         new TppFactory(ca, keys, config.bankMode(), configured, pool),
-        configured);
+        configured,
+        secrets,
+        preflight);
   }
 
   /**
@@ -239,9 +262,35 @@ public final class KitRuntime implements AutoCloseable {
     return secrets;
   }
 
-  /** A client for one scenario. */
+  /** A client for one scenario; the OAS-1 referee judges its answers. */
   public BankClient newClient() {
-    return new BankClient(config, transport, endpoints, secrets);
+    return new BankClient(config, transport, endpoints, secrets, preflight.referee());
+  }
+
+  /**
+   * The bank's release as the run found it before its first scenario: the version body and the
+   * SHA-256 of its two OpenAPI documents and of its discovery document, each with the reason when
+   * it could not be fetched. Fixed for the run (a history of runs compares it across runs).
+   */
+  public BankFingerprint fingerprint() {
+    return preflight.fingerprint();
+  }
+
+  /**
+   * The texts of the bank's OpenAPI documents fetched at the start of the run ({@code
+   * /xs2a-bg/openapi.json}, {@code /auth/openapi.json}): what the OAS-1 referee judges by, and what
+   * {@code com.obkit.openapi.ApiChanges} compares with an earlier run's.
+   */
+  public BankDocuments bankDocuments() {
+    return preflight.documents();
+  }
+
+  /**
+   * Why the OAS-1 referee is off for a host (its document could not be fetched or parsed), one line
+   * per host; empty when it judges both.
+   */
+  public List<String> refereeOff() {
+    return preflight.referee().off();
   }
 
   /**

@@ -97,7 +97,11 @@ final class AccountEndpoints {
     for (String type : List.of("closingBooked", "interimAvailable")) {
       Map<String, Object> balance = new LinkedHashMap<>();
       balance.put("balanceType", type);
-      balance.put("balanceAmount", amount(account.currency(), account.balance()));
+      Map<String, Object> amount = amount(account.currency(), account.balance());
+      if (options.deviates(Deviation.BALANCE_AMOUNT_AS_NUMBER)) {
+        amount.put("amount", account.balance().setScale(2)); // OAS-1: its document says a string
+      }
+      balance.put("balanceAmount", amount);
       balance.put("referenceDate", today);
       balances.add(balance);
     }

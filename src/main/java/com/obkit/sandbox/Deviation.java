@@ -290,7 +290,14 @@ public enum Deviation {
           + " code unchanged)"),
   SERVER_ERROR_ON_MALFORMED_CONSENT(
       "ERR-2",
-      "answers a consent request whose body is not JSON with 500 and a stack trace as text (also breaks ERR-1)");
+      "answers a consent request whose body is not JSON with 500 and a stack trace as text (also breaks ERR-1)"),
+
+  // ---------------------------------------------------------------- section 1: its own OpenAPI
+
+  BALANCE_AMOUNT_AS_NUMBER(
+      "OAS-1",
+      "answers balances with balanceAmount.amount as a JSON number, where its own OpenAPI document says a"
+          + " string (the kit reads both, so only OAS-1 notices)");
 
   private final String rule;
   private final SandboxOptions.Mode mode;

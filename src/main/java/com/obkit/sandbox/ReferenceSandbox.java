@@ -257,8 +257,9 @@ public final class ReferenceSandbox implements AutoCloseable {
             consents,
             out,
             json);
-    String xs2aOpenApi = resource("/sandbox/xs2a-openapi.json");
-    String authOpenApi = resource("/sandbox/auth-openapi.json");
+    Release release = Release.parse(options.release());
+    String xs2aOpenApi = release.xs2aDocument(resource("/sandbox/xs2a-openapi.json"));
+    String authOpenApi = release.authDocument(resource("/sandbox/auth-openapi.json"));
 
     ServerTls tls = options.tls() ? ServerTls.generate(options.host()) : null;
     ContractErrorHandler jettyErrors = new ContractErrorHandler(json);
@@ -369,6 +370,20 @@ public final class ReferenceSandbox implements AutoCloseable {
         baseUrl,
         inFlight,
         wipe);
+  }
+
+  /**
+   * The OpenAPI documents a sandbox of {@code release} serves at {@code /xs2a-bg/openapi.json} and
+   * {@code /auth/openapi.json}, without starting one.
+   *
+   * @return the two documents' texts, {@code /xs2a-bg} first
+   * @throws IllegalArgumentException for an unknown release
+   */
+  public static List<String> openApiDocuments(String release) {
+    Release r = Release.parse(release);
+    return List.of(
+        r.xs2aDocument(resource("/sandbox/xs2a-openapi.json")),
+        r.authDocument(resource("/sandbox/auth-openapi.json")));
   }
 
   /** Scheme, host and the bound port, e.g. {@code https://127.0.0.1:43121}; no trailing slash. */

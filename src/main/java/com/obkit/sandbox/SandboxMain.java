@@ -83,6 +83,15 @@ public final class SandboxMain implements Callable<Integer> {
   private long latencyMillis;
 
   @Option(
+      names = "--release",
+      defaultValue = "2026.1",
+      paramLabel = "RELEASE",
+      description =
+          "The bank release imitated: 2026.1 or 2026.2 (another version body and OpenAPI"
+              + " documents; default: ${DEFAULT-VALUE}).")
+  private String release;
+
+  @Option(
       names = "--max-body-bytes",
       defaultValue = "65536",
       paramLabel = "BYTES",
@@ -158,7 +167,8 @@ public final class SandboxMain implements Callable<Integer> {
               .withTokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
               .withLatency(Duration.ofMillis(latencyMillis))
               .withMaxBodyBytes(maxBodyBytes)
-              .withDeviations(new LinkedHashSet<>(deviations));
+              .withDeviations(new LinkedHashSet<>(deviations))
+              .withRelease(release);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * @param registrationAccessToken whether the registration answer also carries an RFC 7592 {@code
  *     registration_access_token}: a secret under a name the kit's redaction does not list, for the
  *     kit's leak test (RFC 7591 allows extra fields, so this breaks no rule and is no deviation)
+ * @param release the bank release the sandbox imitates ({@link Release}: {@code 2026.1}, {@code
+ *     2026.2}): its version body and OpenAPI documents; its behaviour is the same in every release
  */
 public record SandboxOptions(
     String host,
@@ -38,7 +40,8 @@ public record SandboxOptions(
     Clock clock,
     Set<String> deviations,
     int maxBodyBytes,
-    boolean registrationAccessToken) {
+    boolean registrationAccessToken,
+    String release) {
 
   /** Which environment of the bank the sandbox imitates (contract section 1). */
   public enum Mode {
@@ -53,6 +56,7 @@ public record SandboxOptions(
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(deviations, "deviations");
+    release = Release.parse(Objects.requireNonNull(release, "release")).label();
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
@@ -92,7 +96,44 @@ public record SandboxOptions(
       Clock clock,
       Set<String> deviations,
       int maxBodyBytes) {
-    this(host, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes, false);
+    this(
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        false,
+        Release.DEFAULT.label());
+  }
+
+  /** As the canonical constructor, in the default release ({@link Release#DEFAULT}). */
+  public SandboxOptions(
+      String host,
+      int port,
+      boolean tls,
+      Mode mode,
+      Duration tokenLifetime,
+      Duration latency,
+      Clock clock,
+      Set<String> deviations,
+      int maxBodyBytes,
+      boolean registrationAccessToken) {
+    this(
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken,
+        Release.DEFAULT.label());
   }
 
   /**
@@ -123,7 +164,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withPort(int value) {
@@ -137,7 +179,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withTls(boolean value) {
@@ -151,7 +194,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withMode(Mode value) {
@@ -165,7 +209,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withTokenLifetime(Duration value) {
@@ -179,7 +224,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withLatency(Duration value) {
@@ -193,7 +239,8 @@ public record SandboxOptions(
         clock,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withClock(Clock value) {
@@ -207,7 +254,8 @@ public record SandboxOptions(
         value,
         deviations,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withDeviations(Set<String> value) {
@@ -221,7 +269,8 @@ public record SandboxOptions(
         clock,
         value,
         maxBodyBytes,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   public SandboxOptions withMaxBodyBytes(int value) {
@@ -235,13 +284,44 @@ public record SandboxOptions(
         clock,
         deviations,
         value,
-        registrationAccessToken);
+        registrationAccessToken,
+        release);
   }
 
   /** These options with or without a {@code registration_access_token} in registration answers. */
   public SandboxOptions withRegistrationAccessToken(boolean value) {
     return new SandboxOptions(
-        host, port, tls, mode, tokenLifetime, latency, clock, deviations, maxBodyBytes, value);
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        value,
+        release);
+  }
+
+  /**
+   * These options in release {@code value} ({@code 2026.1} or {@code 2026.2}).
+   *
+   * @throws IllegalArgumentException for an unknown release
+   */
+  public SandboxOptions withRelease(String value) {
+    return new SandboxOptions(
+        host,
+        port,
+        tls,
+        mode,
+        tokenLifetime,
+        latency,
+        clock,
+        deviations,
+        maxBodyBytes,
+        registrationAccessToken,
+        value);
   }
 
   /** Whether deviation {@code name} (as {@link Deviation#parse} reads it) is switched on. */

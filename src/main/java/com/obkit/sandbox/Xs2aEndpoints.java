@@ -55,6 +55,7 @@ final class Xs2aEndpoints {
   void version(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", VERSION);
+    body.put("release", options.release()); // with the OpenAPI documents: the bank's release
     body.put("service", "reference-sandbox");
     out.writeJson(ctx, body);
   }

@@ -413,11 +413,15 @@ final class Journey {
   String balance(Authorised consent, String resourceId) {
     HttpResponse<String> r = read("accounts/" + resourceId + "/balances", consent);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return SandboxHttp.json(r)
-        .path("balances")
-        .path(0)
-        .path("balanceAmount")
-        .path("amount")
-        .asText();
+    // A string (the sandbox) or a number (BALANCE_AMOUNT_AS_NUMBER): two decimals either way.
+    return new java.math.BigDecimal(
+            SandboxHttp.json(r)
+                .path("balances")
+                .path(0)
+                .path("balanceAmount")
+                .path("amount")
+                .asText())
+        .setScale(2)
+        .toPlainString();
   }
 }

@@ -48,6 +48,7 @@ class SandboxMainTest {
             "--mode=sandbox|production",
             "--token-lifetime",
             "--latency-ms",
+            "--release=RELEASE",
             "--server-cert-out");
   }
 
@@ -61,7 +62,8 @@ class SandboxMainTest {
         "--latency-ms=-1",
         "--server-cert-out=x.pem",
         "--bogus",
-        "--deviation=NO_SUCH_DEVIATION"
+        "--deviation=NO_SUCH_DEVIATION",
+        "--release=2025.9"
       })
   void badOptionsAreUsageErrors(String arg) {
     assertThat(

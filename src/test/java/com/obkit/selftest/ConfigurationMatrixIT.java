@@ -151,7 +151,7 @@ class ConfigurationMatrixIT {
       assertThat(result.verdict())
           .as("scenarios that did not pass: %s", notPassed)
           .isEqualTo("CONFORMANT");
-      assertThat(result.resultsByScenario()).hasSize(166);
+      assertThat(result.resultsByScenario()).hasSize(167);
       assertThat(result.resultsByScenario().values()).containsOnly("passed", "not applicable");
       assertThat(notApplicable)
           .as("not applicable in %s %s %s (matrix/not-applicable.tsv)", credentials, accounts, mode)

@@ -26,7 +26,7 @@ class EmbeddedProductionModeConformanceIT {
         new ConformanceLauncher(Path.of("features")).run(config, reports, false);
 
     assertThat(result.verdict()).isEqualTo("CONFORMANT");
-    assertThat(result.resultsByScenario()).hasSize(166);
+    assertThat(result.resultsByScenario()).hasSize(167);
     assertThat(result.resultsByScenario())
         .anySatisfy(
             (s, r) -> {

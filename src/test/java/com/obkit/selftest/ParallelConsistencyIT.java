@@ -42,7 +42,7 @@ class ParallelConsistencyIT {
 
     ConformanceLauncher.RunResult s = sequential.result();
     ConformanceLauncher.RunResult p = parallel.result();
-    assertThat(s.resultsByScenario()).hasSize(166);
+    assertThat(s.resultsByScenario()).hasSize(167);
     assertThat(s.resultsByScenario().values()).contains("failed", "warning");
     assertThat(p.resultsByScenario()).containsExactlyInAnyOrderEntriesOf(s.resultsByScenario());
     assertThat(p.failedChecks()).containsExactlyInAnyOrderEntriesOf(s.failedChecks());

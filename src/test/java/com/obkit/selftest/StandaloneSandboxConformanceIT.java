@@ -61,7 +61,7 @@ class StandaloneSandboxConformanceIT {
           new ConformanceLauncher(Path.of("features")).run(config, dir.resolve("reports"), false);
 
       assertThat(result.verdict()).isEqualTo("CONFORMANT");
-      assertThat(result.resultsByScenario()).hasSize(166);
+      assertThat(result.resultsByScenario()).hasSize(167);
       // Expiry (the initial access token, an access token, a consent) needs the embedded
       // sandbox's clock, and two scenarios are about production: reported as not applicable
       // here, never as passed.

@@ -1,8 +1,10 @@
 package com.obkit.sandbox.port;
 
+import com.obkit.sandbox.ReferenceSandbox;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,14 +26,37 @@ public interface EmbeddedSandbox extends AutoCloseable {
    * @param tokenLifetime lifetime of initial access tokens
    * @param latency added to every answer (a slow bank)
    * @param deviations names of the deviations to switch on (the kit's self-tests)
+   * @param release the bank release imitated ({@code 2026.1}, {@code 2026.2}): its version body and
+   *     OpenAPI documents
    */
   record Settings(
-      boolean production, Duration tokenLifetime, Duration latency, Set<String> deviations) {
+      boolean production,
+      Duration tokenLifetime,
+      Duration latency,
+      Set<String> deviations,
+      String release) {
     public Settings {
       Objects.requireNonNull(tokenLifetime, "tokenLifetime");
       Objects.requireNonNull(latency, "latency");
+      Objects.requireNonNull(release, "release");
       deviations = Set.copyOf(deviations);
     }
+
+    /** As the canonical constructor, in the sandbox's default release. */
+    public Settings(
+        boolean production, Duration tokenLifetime, Duration latency, Set<String> deviations) {
+      this(production, tokenLifetime, latency, deviations, "2026.1");
+    }
+  }
+
+  /**
+   * The OpenAPI documents a sandbox of {@code release} serves ({@code /xs2a-bg/openapi.json}, then
+   * {@code /auth/openapi.json}), without starting one: for comparing releases.
+   *
+   * @throws IllegalArgumentException for an unknown release
+   */
+  static List<String> openApiDocuments(String release) {
+    return ReferenceSandbox.openApiDocuments(release);
   }
 
   /** Starts the reference sandbox over HTTPS on an ephemeral loopback port. */

@@ -24,7 +24,8 @@ final class ReferenceSandboxAdapter implements EmbeddedSandbox {
                         : SandboxOptions.Mode.SANDBOX)
                 .withTokenLifetime(settings.tokenLifetime())
                 .withLatency(settings.latency())
-                .withDeviations(settings.deviations())));
+                .withDeviations(settings.deviations())
+                .withRelease(settings.release())));
   }
 
   @Override
