@@ -69,7 +69,11 @@ record Preflight(BankFingerprint fingerprint, BankDocuments documents, OpenApiRe
             .map(l -> readDocument(client, l))
             .orElseGet(
                 () -> fetchDocument(client, endpoints.browser().resolve("/auth/openapi.json")));
-    Fetched discovery = fetchDocument(client, endpoints.discovery(tenant));
+    Fetched discovery =
+        fetchDocument(
+            client,
+            endpoints.discovery(tenant),
+            List.of(origin(endpoints.api()), origin(endpoints.browser())));
     OpenApiReferee referee =
         OpenApiReferee.of(
             List.of(endpoints.api(), endpoints.browser()), xs2a.document(), auth.document());
@@ -104,12 +108,30 @@ record Preflight(BankFingerprint fingerprint, BankDocuments documents, OpenApiRe
   }
 
   private static Fetched fetchDocument(BankClient client, URI uri) {
+    return fetchDocument(client, uri, List.of());
+  }
+
+  /** {@code https://host:port}, as a discovery document spells the bank's own URLs. */
+  private static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  /**
+   * @param origins the bank's own origins: the digest is taken with each replaced by {@code
+   *     {origin}}, so that the same release reached at another address (the embedded sandbox's
+   *     ephemeral port, a new gateway host) has the same fingerprint; the target is recorded apart
+   */
+  private static Fetched fetchDocument(BankClient client, URI uri, List<String> origins) {
     String reason;
     try {
       HttpExchange answer = client.get(uri);
       if (answer.status() == 200) {
+        String digested = answer.body();
+        for (String o : origins) {
+          digested = digested.replace(o, "{origin}");
+        }
         return new Fetched(
-            BankFingerprint.Part.of(uri, BankFingerprint.sha256(answer.body())),
+            BankFingerprint.Part.of(uri, BankFingerprint.sha256(digested)),
             OpenApiReferee.Document.of(answer.body()));
       }
       reason = "GET " + uri + " answered HTTP " + answer.status();

@@ -104,6 +104,32 @@ class NightlyRunsIT {
   }
 
   @Test
+  void aNewBankReleaseShowsItsApiChangesBreakingFirst() {
+    RunResult before = run("", Map.of("kit.sandbox.release", "2026.1"));
+    assertThat(before.changes()).isEmpty();
+    RunResult after = run("", Map.of("kit.sandbox.release", "2026.2"));
+    assertThat(after.verdict()).isEqualTo("CONFORMANT");
+    List<String> titles = after.changes().stream().filter(l -> !l.startsWith("  ")).toList();
+    assertThat(titles).hasSize(3);
+    assertThat(titles.get(0)).startsWith("Since the last run (");
+    assertThat(titles.get(1))
+        .startsWith("Since bank release version {\"version\":\"0.1.0\",\"release\":\"2026.1\",");
+    assertThat(titles.get(2)).isEqualTo("API changes since the previous bank release");
+    int api = after.changes().indexOf(titles.get(2));
+    assertThat(after.changes().get(api + 1))
+        .isEqualTo(
+            "  BREAKING XS2A: GET /xs2a-bg/{tenant}/v1/accounts/{resourceId}: operation removed");
+    assertThat(after.changes().subList(api + 2, after.changes().size()))
+        .isNotEmpty()
+        .allSatisfy(
+            l -> assertThat(l).startsWith("  XS2A: ").endsWith(": optional property added"));
+    // The release changed, the behaviour did not: the comparison lists the release, no rule.
+    assertThat(after.changes().get(1))
+        .startsWith(
+            "  bank release changed: version {\"version\":\"0.1.0\",\"release\":\"2026.1\",");
+  }
+
+  @Test
   void aWaivedFailureIsWaivedWithExitCode0() throws IOException {
     Path file = waivers(waiver("*not exactly a registered one*", today().plusDays(30)));
     RunResult r = run(DEVIATION, Map.of("kit.waivers", file.toString()));
