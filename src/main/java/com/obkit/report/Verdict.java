@@ -42,6 +42,7 @@ public final class Verdict {
   private final Outcome outcome;
   private final Optional<String> runError;
   private final Optional<Restore> restore;
+  private final Optional<String> circuitBreaker;
 
   /**
    * What the kit did at the end of a run with the TPP's own identity: it replayed the registration
@@ -54,6 +55,15 @@ public final class Verdict {
 
   private Verdict(
       List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
+    this(outcomes, runError, restore, Optional.empty());
+  }
+
+  private Verdict(
+      List<ScenarioOutcome> outcomes,
+      Optional<String> runError,
+      Optional<Restore> restore,
+      Optional<String> circuitBreaker) {
+    this.circuitBreaker = circuitBreaker;
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
     this.restore = restore;
@@ -91,6 +101,19 @@ public final class Verdict {
   public static Verdict of(
       List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
     return new Verdict(outcomes, runError, restore);
+  }
+
+  /**
+   * The same verdict, saying why the run's circuit breaker opened ({@code kit.circuitBreaker}), if
+   * it did. Its scenarios are environment faults, so the verdict is INCONCLUSIVE already.
+   */
+  public Verdict withCircuitBreaker(Optional<String> reason) {
+    return new Verdict(outcomes, runError, restore, reason);
+  }
+
+  /** Why the run's circuit breaker opened, if it did. */
+  public Optional<String> circuitBreaker() {
+    return circuitBreaker;
   }
 
   /** The restore of the TPP's registration at the end of the run (own identity only). */
@@ -205,8 +228,16 @@ public final class Verdict {
     appendList(sb, "Kit errors (not judged):", Kind.ERROR);
     appendList(sb, "Not applicable here:", Kind.NOT_APPLICABLE);
     restore.ifPresent(r -> sb.append(r.message()).append('\n'));
+    circuitBreaker.ifPresent(c -> sb.append(breakerLine(c)).append('\n'));
     sb.append(line());
     return sb.toString();
+  }
+
+  /**
+   * "Circuit breaker opened after 5 consecutive environment faults (kit.circuitBreaker); last: …"
+   */
+  static String breakerLine(String reason) {
+    return reason.replaceFirst("^circuit breaker open after", "Circuit breaker opened after");
   }
 
   private void appendList(StringBuilder sb, String title, Kind kind) {
@@ -241,7 +272,8 @@ public final class Verdict {
             + String.format("%5d ms ", o.duration().toMillis())
             + (o.selfCheck() ? "[kit self-check]" : o.rules())
             + " "
-            + o.name();
+            + o.name()
+            + (o.retries().isEmpty() ? "" : " (retried: " + o.retries().size() + " exchange(s))");
     return o.kind() == Kind.PASSED ? line : line + "\n         " + o.message().orElse("");
   }
 
@@ -302,6 +334,7 @@ public final class Verdict {
     m.put("brokenShouldRules", o.brokenShouldRules());
     m.put("failedChecks", o.failedChecks());
     m.put("checks", o.evidence().stream().map(CheckEvidence::toNode).toList());
+    m.put("retries", o.retries());
     return m;
   }
 
@@ -320,6 +353,7 @@ public final class Verdict {
       json.put("runError", runError.orElse(""));
       restore.ifPresent(
           r -> json.put("restore", Map.of("restored", r.restored(), "message", r.message())));
+      circuitBreaker.ifPresent(c -> json.put("circuitBreaker", c));
       json.put("failedMustRules", failedMustRules);
       json.put("shouldWarnings", warnedShouldRules);
       Map<String, Long> counts = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ public final class KitSession {
   private static final AtomicReference<KitConfig> PRESET = new AtomicReference<>();
   private static final AtomicReference<Optional<OwnRegistration.Restoration>> LAST_RESTORATION =
       new AtomicReference<>(Optional.empty());
+  private static final AtomicReference<Optional<String>> LAST_CIRCUIT_BREAKER =
+      new AtomicReference<>(Optional.empty());
 
   private KitSession() {}
 
@@ -36,6 +38,7 @@ public final class KitSession {
     KitRuntime running = CURRENT.get();
     if (running == null) {
       LAST_RESTORATION.set(Optional.empty());
+      LAST_CIRCUIT_BREAKER.set(Optional.empty());
       KitConfig preset = PRESET.getAndSet(null);
       running = KitRuntime.start(preset != null ? preset : KitConfig.load());
       CURRENT.set(running);
@@ -49,6 +52,14 @@ public final class KitSession {
    */
   public static Optional<OwnRegistration.Restoration> lastRestoration() {
     return LAST_RESTORATION.get();
+  }
+
+  /**
+   * Why the last run's circuit breaker opened ({@code kit.circuitBreaker}), if it did: for the
+   * verdict's summary, written after the run's runtime stopped.
+   */
+  public static Optional<String> lastCircuitBreaker() {
+    return LAST_CIRCUIT_BREAKER.get();
   }
 
   /** The running runtime. */
@@ -67,6 +78,7 @@ public final class KitSession {
     if (running != null) {
       running.close();
       LAST_RESTORATION.set(running.restoration());
+      LAST_CIRCUIT_BREAKER.set(running.circuitBreaker().openReason());
     }
   }
 }
