@@ -5,20 +5,22 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * What one exchange may still spend: the time left until its {@code kit.http.deadline} and the
- * bytes left of its {@code kit.http.maxResponseBytes}. The read timeout bounds each read, so a bank
- * sending one byte a second would hold the kit forever without a deadline over the whole answer.
- * One per exchange (per attempt), used by the one thread that sends it.
+ * What one exchange may still spend: the time left until its {@code kit.http.deadline} (counted
+ * from its connect) and the bytes left of its {@code kit.http.maxResponseBytes}. The read timeout
+ * bounds each read, so a bank sending one byte a second would hold the kit forever without a
+ * deadline over the whole answer. One per exchange (per attempt), used by the one thread that sends
+ * it.
  */
 final class ExchangeBudget {
   private final Duration deadline;
   private final long maxBytes;
   private final LongSupplier nanoClock;
-  private final long endsAt;
+  private long endsAt;
+  private boolean started;
   private long bytesRead;
 
   /**
-   * @param deadline the whole exchange's time, from now
+   * @param deadline the whole exchange's time, from its first socket operation
    * @param maxBytes the most bytes of the answer (status line, headers, body) read
    * @param nanoClock {@link System#nanoTime} outside tests
    */
@@ -26,29 +28,41 @@ final class ExchangeBudget {
     this.deadline = deadline;
     this.maxBytes = maxBytes;
     this.nanoClock = nanoClock;
-    this.endsAt = nanoClock.getAsLong() + deadline.toNanos();
   }
 
-  /** A budget starting now on the system clock. */
-  static ExchangeBudget startingNow(Duration deadline, long maxBytes) {
+  /**
+   * The clock starts at the exchange's first socket operation (its connect), not when the request
+   * is built: the kit's own work (a cold JVM's first REST Assured call takes seconds, signing) is
+   * not the bank's time.
+   */
+  private long endsAt() {
+    if (!started) {
+      started = true;
+      endsAt = nanoClock.getAsLong() + deadline.toNanos();
+    }
+    return endsAt;
+  }
+
+  /** A budget on the system clock. */
+  static ExchangeBudget onSystemClock(Duration deadline, long maxBytes) {
     return new ExchangeBudget(deadline, maxBytes, System::nanoTime);
   }
 
   /**
-   * The milliseconds left, at least 1 while any time is left (a socket timeout of 0 would mean
-   * forever); 0 once the deadline has passed.
+   * The milliseconds left, rounded up (at least 1 while any time is left: a socket timeout of 0
+   * would mean forever); 0 once the deadline has passed.
    */
   long remainingMillis() {
-    long nanos = endsAt - nanoClock.getAsLong();
+    long nanos = endsAt() - nanoClock.getAsLong();
     if (nanos <= 0) {
       return 0;
     }
-    return Math.max(1, nanos / 1_000_000);
+    return (nanos + 999_999) / 1_000_000; // rounded up: never a timeout before the deadline
   }
 
   /** Whether the deadline has passed. */
   boolean expired() {
-    return endsAt - nanoClock.getAsLong() <= 0;
+    return endsAt() - nanoClock.getAsLong() <= 0;
   }
 
   /**

@@ -74,7 +74,7 @@ final class ExchangeRunner {
                       + causes.get(n - 1));
       HttpExchange answer = null;
       Faults.Fault fault;
-      current.set(ExchangeBudget.startingNow(http.deadline(), http.maxResponseBytes()));
+      current.set(ExchangeBudget.onSystemClock(http.deadline(), http.maxResponseBytes()));
       try {
         answer = attempt.send(note);
         fault = Faults.gateway(answer).orElse(null);

@@ -78,6 +78,14 @@ final class MeteredSocket extends Socket {
     return in;
   }
 
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException ignored) {
+      // closing a connection we give up on: nothing to do about a failure
+    }
+  }
+
   private int readTimeout() {
     return requestedTimeout > 0 ? requestedTimeout : defaultReadTimeoutMillis;
   }
@@ -101,23 +109,33 @@ final class MeteredSocket extends Socket {
       if (budget == null) {
         return super.read(b, off, len);
       }
-      if (budget.overLimit()) {
-        budget.count(0); // sticky: whoever drains the rest of the answer fails too
-      }
-      MeteredSocket.super.setSoTimeout(budget.nextTimeoutMillis(readTimeout()));
-      int n;
       try {
-        n = super.read(b, off, len);
-      } catch (SocketTimeoutException e) {
-        if (budget.expired()) {
-          throw budget.deadlineExceeded(e);
+        if (budget.overLimit()) {
+          budget.count(0); // sticky: whoever drains the rest of the answer fails too
         }
+        int readTimeout = readTimeout();
+        int timeout = budget.nextTimeoutMillis(readTimeout);
+        MeteredSocket.super.setSoTimeout(timeout);
+        int n;
+        try {
+          n = super.read(b, off, len);
+        } catch (SocketTimeoutException e) {
+          // A timeout set to the deadline's rest is the deadline, even when the timer fired a
+          // millisecond early.
+          if (timeout < readTimeout || readTimeout <= 0 || budget.expired()) {
+            throw budget.deadlineExceeded(e);
+          }
+          throw e;
+        }
+        if (n > 0) {
+          budget.count(n);
+        }
+        return n;
+      } catch (DeadlineExceededException | AnswerTooLargeException e) {
+        // An answer cut short is of no use, and the bank would go on sending it into our buffers.
+        closeQuietly();
         throw e;
       }
-      if (n > 0) {
-        budget.count(n);
-      }
-      return n;
     }
 
     @Override
