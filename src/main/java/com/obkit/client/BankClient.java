@@ -22,7 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The TPP's side of every call of the onboarding journey. One instance per scenario; each call
@@ -55,11 +57,13 @@ public final class BankClient {
   private final SecretRegistry secrets;
   private final OpenApiReferee referee;
   private volatile Consumer<String> mismatches = mismatch -> {};
+  private final boolean guarded;
+  private final List<String> retries = new CopyOnWriteArrayList<>();
 
   /** A client whose answers no OpenAPI referee judges. */
   public BankClient(
       KitConfig config, Transport transport, BankEndpoints endpoints, SecretRegistry secrets) {
-    this(config, transport, endpoints, secrets, OpenApiReferee.none());
+    this(config, transport, endpoints, secrets, OpenApiReferee.none(), true);
   }
 
   /**
@@ -75,11 +79,22 @@ public final class BankClient {
       BankEndpoints endpoints,
       SecretRegistry secrets,
       OpenApiReferee referee) {
+    this(config, transport, endpoints, secrets, referee, true);
+  }
+
+  private BankClient(
+      KitConfig config,
+      Transport transport,
+      BankEndpoints endpoints,
+      SecretRegistry secrets,
+      OpenApiReferee referee,
+      boolean guarded) {
     this.config = config;
     this.transport = transport;
     this.endpoints = endpoints;
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.referee = Objects.requireNonNull(referee, "referee");
+    this.guarded = guarded;
   }
 
   /**
@@ -89,6 +104,23 @@ public final class BankClient {
    */
   public void onOpenApiMismatch(Consumer<String> listener) {
     this.mismatches = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * A client of the same run that the circuit breaker does not stop: for the restore of the TPP's
+   * registration at the run's end, which must be tried even when the bank seemed down.
+   */
+  public BankClient ignoringCircuitBreaker() {
+    return new BankClient(config, transport, endpoints, secrets, referee, false);
+  }
+
+  /**
+   * The exchanges this client retried after an environment fault, one line each ({@code GET
+   * https://…/version: connection refused (…); retried 1x, then answered 200}): the scenario
+   * reports them.
+   */
+  public List<String> retries() {
+    return List.copyOf(retries);
   }
 
   public BankEndpoints endpoints() {
@@ -107,7 +139,7 @@ public final class BankClient {
   public HttpExchange requestInitialToken(
       Tpp tpp, String tenant, SigningProfile signing, Tampering tampering) {
     URI uri = endpoints.onboarding(tenant);
-    return send("GET", uri, spec(signed(tpp, signing, tampering)).accept("application/json"));
+    return send("GET", uri, () -> spec(signed(tpp, signing, tampering)).accept("application/json"));
   }
 
   /** POST the registration to the link the onboarding answer gave (contract section 5). */
@@ -118,16 +150,21 @@ public final class BankClient {
             ? signed(tpp, config.bank().signing(), tampering)
             : UnsignedCertificateFilter.of(tpp.credentials(), config.bank().sendSslCertificate())
                 .withTampering(tampering);
-    RequestSpecification spec =
-        spec(certificates)
-            .accept("application/json")
-            .contentType(FORM)
-            // The form body is ASCII (URL-encoded), so the bytes signed are the bytes sent.
-            .body(request.formBody());
     request.formToken().ifPresent(secrets::register);
     request.bearerToken().ifPresent(secrets::register);
-    request.bearerToken().ifPresent(t -> spec.header("Authorization", "Bearer " + t));
-    return send("POST", registrationLink, spec);
+    return send(
+        "POST",
+        registrationLink,
+        () -> {
+          RequestSpecification spec =
+              spec(certificates)
+                  .accept("application/json")
+                  .contentType(FORM)
+                  // The form body is ASCII (URL-encoded), so the bytes signed are the bytes sent.
+                  .body(request.formBody());
+          request.bearerToken().ifPresent(t -> spec.header("Authorization", "Bearer " + t));
+          return spec;
+        });
   }
 
   /** Sends the PSU's browser to the authorisation endpoint; redirects are never followed. */
@@ -135,7 +172,7 @@ public final class BankClient {
     // Never sent with S256, but it is what the token request will prove possession of.
     secrets.register(request.codeVerifier());
     URI uri = URI.create(endpoints.authorization(tenant) + "?" + request.query());
-    return send("GET", uri, spec().urlEncodingEnabled(false).accept("text/html"));
+    return send("GET", uri, () -> spec().urlEncodingEnabled(false).accept("text/html"));
   }
 
   /** POST a sandbox test account request (contract section 7). */
@@ -145,15 +182,16 @@ public final class BankClient {
     return send(
         "POST",
         endpoints.testAccounts(tenant),
-        spec(signed(tpp, config.bank().signing(), tampering))
-            .accept("application/json")
-            .contentType("application/json")
-            .body(body));
+        () ->
+            spec(signed(tpp, config.bank().signing(), tampering))
+                .accept("application/json")
+                .contentType("application/json")
+                .body(body));
   }
 
   /** A plain GET (discovery, version, a page the bank redirected to). */
   public HttpExchange get(URI uri) {
-    return send("GET", uri, spec().urlEncodingEnabled(false));
+    return send("GET", uri, () -> spec().urlEncodingEnabled(false));
   }
 
   /**
@@ -171,7 +209,7 @@ public final class BankClient {
     return send(
         "POST",
         endpoints.consents(tenant),
-        xs2a(tpp, tampering, headers).contentType(JSON).body(request.json()));
+        () -> xs2a(tpp, tampering, headers).contentType(JSON).body(request.json()));
   }
 
   /**
@@ -184,7 +222,7 @@ public final class BankClient {
     return send(
         "POST",
         endpoints.consents(tenant),
-        xs2a(tpp, Tampering.NONE, headers).contentType(JSON).body(body.clone()));
+        () -> xs2a(tpp, Tampering.NONE, headers).contentType(JSON).body(body.clone()));
   }
 
   /** GET the consent ({@code …/consents/{id}}). */
@@ -200,7 +238,7 @@ public final class BankClient {
   /** DELETE the consent: the TPP terminates it (REV-1). */
   public HttpExchange deleteConsent(Tpp tpp, String tenant, String consentId) {
     return send(
-        "DELETE", endpoints.consent(tenant, consentId), xs2a(tpp, Tampering.NONE, Map.of()));
+        "DELETE", endpoints.consent(tenant, consentId), () -> xs2a(tpp, Tampering.NONE, Map.of()));
   }
 
   /**
@@ -208,7 +246,7 @@ public final class BankClient {
    * BankEndpoints#xs2aLink}.
    */
   public HttpExchange signedGet(Tpp tpp, URI uri) {
-    return send("GET", uri, xs2a(tpp, Tampering.NONE, Map.of()));
+    return send("GET", uri, () -> xs2a(tpp, Tampering.NONE, Map.of()));
   }
 
   /**
@@ -221,18 +259,21 @@ public final class BankClient {
     Map<String, String> headers = new LinkedHashMap<>();
     accessToken.ifPresent(t -> headers.put("Authorization", bearer(t)));
     headers.put("PSU-IP-Address", HeaderValues.require("PSU-IP-Address", psuIpAddress));
-    return send("PUT", confirmationLink, xs2a(tpp, Tampering.NONE, headers));
+    return send("PUT", confirmationLink, () -> xs2a(tpp, Tampering.NONE, headers));
   }
 
   /** GET the account list ({@code …/v1/accounts}) with the access headers. */
   public HttpExchange accounts(Tpp tpp, String tenant, AccountAccess access) {
-    return send("GET", endpoints.accounts(tenant), xs2a(tpp, Tampering.NONE, headers(access)));
+    return send(
+        "GET", endpoints.accounts(tenant), () -> xs2a(tpp, Tampering.NONE, headers(access)));
   }
 
   /** GET an account's balances ({@code …/accounts/{resourceId}/balances}). */
   public HttpExchange balances(Tpp tpp, String tenant, String resourceId, AccountAccess access) {
     return send(
-        "GET", endpoints.balances(tenant, resourceId), xs2a(tpp, Tampering.NONE, headers(access)));
+        "GET",
+        endpoints.balances(tenant, resourceId),
+        () -> xs2a(tpp, Tampering.NONE, headers(access)));
   }
 
   /**
@@ -255,7 +296,8 @@ public final class BankClient {
                 + Objects.requireNonNull(dateFrom, "dateFrom"));
     List<HttpExchange> pages = new ArrayList<>();
     while (true) {
-      HttpExchange page = send("GET", uri, xs2a(tpp, Tampering.NONE, headers));
+      URI pageUri = uri;
+      HttpExchange page = send("GET", pageUri, () -> xs2a(tpp, Tampering.NONE, headers));
       pages.add(page);
       Optional<URI> next = nextPage(page);
       if (pages.size() == MAX_TRANSACTION_PAGES
@@ -273,7 +315,7 @@ public final class BankClient {
     return send(
         "POST",
         endpoints.payments(tenant),
-        xs2a(tpp, Tampering.NONE, headers).contentType(JSON).body(request.json()));
+        () -> xs2a(tpp, Tampering.NONE, headers).contentType(JSON).body(request.json()));
   }
 
   /** GET a payment's status ({@code …/sepa-credit-transfers/{id}/status}). */
@@ -289,7 +331,9 @@ public final class BankClient {
     // The form's code, verifier and refresh token, before the request can fail anywhere.
     request.form().forEach((name, value) -> registerIfSecret(name, value));
     return send(
-        "POST", endpoints.token(tenant), basicForm(request.basic(), request.form()).accept(JSON));
+        "POST",
+        endpoints.token(tenant),
+        () -> basicForm(request.basic(), request.form()).accept(JSON));
   }
 
   /**
@@ -303,12 +347,14 @@ public final class BankClient {
     form.put("token_type_hint", Objects.requireNonNull(tokenTypeHint, "tokenTypeHint"));
     secrets.register(token);
     return send(
-        "POST", endpoints.revocation(tenant), basicForm(Optional.of(client), form).accept(JSON));
+        "POST",
+        endpoints.revocation(tenant),
+        () -> basicForm(Optional.of(client), form).accept(JSON));
   }
 
   /** The PSU's browser opening a page (a redirect's target, the login page); unsigned. */
   public HttpExchange browserGet(URI uri) {
-    return send("GET", uri, spec().urlEncodingEnabled(false).accept("text/html"));
+    return send("GET", uri, () -> spec().urlEncodingEnabled(false).accept("text/html"));
   }
 
   /**
@@ -322,12 +368,13 @@ public final class BankClient {
     return send(
         "POST",
         uri,
-        spec()
-            .urlEncodingEnabled(false)
-            .accept("text/html")
-            .contentType(FORM)
-            // REST Assured encodes a form only from a String; it is ASCII (URL-encoded) anyway.
-            .body(Forms.encode(form)));
+        () ->
+            spec()
+                .urlEncodingEnabled(false)
+                .accept("text/html")
+                .contentType(FORM)
+                // REST Assured encodes a form only from a String; it is ASCII (URL-encoded) anyway.
+                .body(Forms.encode(form)));
   }
 
   /**
@@ -409,27 +456,35 @@ public final class BankClient {
   }
 
   private RequestSpecification spec(Filter... filters) {
-    List<Filter> chain = new ArrayList<>(List.of(filters));
-    // Last, so the attachment shows the headers actually sent.
-    chain.add(new RedactingAllureFilter(secrets));
     return RestAssured.given(
             new RequestSpecBuilder().setConfig(transport.restAssuredConfig()).build())
-        .filters(chain);
+        .filters(List.of(filters));
   }
 
-  private HttpExchange send(String method, URI uri, RequestSpecification spec) {
-    Response r;
-    try {
-      r = spec.request(method, uri.toString());
-    } catch (Exception e) { // REST Assured rethrows checked I/O exceptions undeclared (Groovy)
-      throw Faults.classify(method, uri, e);
-    }
+  /**
+   * Sends one exchange through the run's transport (deadline, size limit, retries, circuit breaker:
+   * {@link ExchangeRunner}); {@code spec} builds each attempt afresh, so a retry runs the filters
+   * again (a new request id and signature).
+   */
+  private HttpExchange send(String method, URI uri, Supplier<RequestSpecification> spec) {
+    return transport
+        .exchanges()
+        .send(method, uri, retry -> once(method, uri, spec.get(), retry), guarded, retries::add);
+  }
+
+  private HttpExchange once(
+      String method, URI uri, RequestSpecification spec, Optional<String> retry) {
+    // Last, so the attachment shows the headers actually sent (and says when it is a retry).
+    spec.filter(new RedactingAllureFilter(secrets, retry));
+    // REST Assured rethrows checked I/O exceptions undeclared (Groovy): the runner classifies them.
+    Response r = spec.request(method, uri.toString());
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header h : r.getHeaders()) {
       headers
           .computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(h.getValue());
     }
+    // Read here, within the exchange's budget, like every byte of the answer.
     HttpExchange answer =
         new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
     referee

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Registers the secrets of each request and its response with the run's {@link SecretRegistry}, and
@@ -36,12 +37,23 @@ public final class RedactingAllureFilter implements Filter {
 
   private final DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
   private final SecretRegistry secrets;
+  private final Optional<String> retry;
 
   /**
    * @param secrets the run's registry: told every secret seen, and used to scrub the attachments
    */
   public RedactingAllureFilter(SecretRegistry secrets) {
+    this(secrets, Optional.empty());
+  }
+
+  /**
+   * @param secrets the run's registry: told every secret seen, and used to scrub the attachments
+   * @param retry for a retried exchange, what the request's attachment says about it ({@code retry
+   *     1 of 1 after: connection refused ...})
+   */
+  public RedactingAllureFilter(SecretRegistry secrets, Optional<String> retry) {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   @Override
@@ -63,7 +75,12 @@ public final class RedactingAllureFilter implements Filter {
     if (attach) {
       HttpRequestAttachment.Builder req =
           HttpRequestAttachment.Builder.create(
-                  "Request " + request.getMethod() + " " + pathOf(url), url)
+                  "Request "
+                      + request.getMethod()
+                      + " "
+                      + pathOf(url)
+                      + retry.map(r -> " (" + secrets.scrub(r) + ")").orElse(""),
+                  url)
               .setMethod(request.getMethod())
               .setHeaders(masked(requestHeaders));
       if (body != null) {

@@ -23,17 +23,34 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.apache.http.client.HttpClient;
+import org.apache.http.conn.scheme.Scheme;
+import org.apache.http.conn.scheme.SchemeRegistry;
+import org.apache.http.conn.scheme.SchemeSocketFactory;
 import org.apache.http.conn.ssl.SSLSocketFactory;
+import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
+import org.apache.http.impl.conn.BasicClientConnectionManager;
 
 /**
  * How the kit reaches the bank: timeouts, redirects never followed (a redirect is what the checks
  * look at), no charset appended to content types, and TLS trusting the JDK's CAs plus certificates
  * given in memory (the embedded sandbox's server certificate, {@code kit.http.trustCertificate}).
- * Immutable; one per run.
+ *
+ * <p>Every socket is a {@link MeteredSocket}: an exchange sent through {@link #send} has a total
+ * deadline ({@code kit.http.deadline}) and reads at most {@code kit.http.maxResponseBytes} of its
+ * answer, so that a bank dripping one byte a second or sending 50 MB ends the scenario in bounded
+ * time and memory. The budget is the exchange's, kept per thread by this (the run's) transport and
+ * set around each request; so is the retry of environment faults ({@code kit.retry.environment})
+ * and the run's {@link CircuitBreaker} ({@code kit.circuitBreaker}). One per run; thread-safe.
  */
 public final class Transport {
 
   private final RestAssuredConfig config;
+  private final CircuitBreaker breaker;
+  // Instance-level, not static: two runs in one JVM (the kit's self-tests) never share budgets.
+  private final ThreadLocal<ExchangeBudget> budgets = new ThreadLocal<>();
+  private final ExchangeRunner runner;
 
   /**
    * @param http timeouts
@@ -44,7 +61,7 @@ public final class Transport {
   }
 
   /**
-   * @param http timeouts
+   * @param http timeouts, deadline, size limit, retries and circuit breaker
    * @param extraTrust certificates trusted in addition to the JDK's CAs
    * @param clientCertificate the QWAC presented for mutual TLS (production), if any
    */
@@ -53,17 +70,23 @@ public final class Transport {
       List<X509Certificate> extraTrust,
       Optional<Credentials> clientCertificate) {
     SSLContext ssl = sslContext(extraTrust, clientCertificate);
+    int readTimeout = (int) http.readTimeout().toMillis();
     @SuppressWarnings(
-        "deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factory.
-    SSLSocketFactory socketFactory =
-        new SSLSocketFactory(ssl, SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
+        "deprecation") // REST Assured 6 still takes Apache HttpClient 4's socket factories.
+    SSLSocketFactory tls = MeteredSocketFactories.tls(ssl, budgets::get, readTimeout);
+    @SuppressWarnings("deprecation")
+    SchemeSocketFactory plain = MeteredSocketFactories.plain(budgets::get, readTimeout);
+    this.breaker = new CircuitBreaker(http.circuitBreaker());
+    this.runner = new ExchangeRunner(http, breaker, budgets);
     this.config =
         RestAssuredConfig.config()
-            .sslConfig(SSLConfig.sslConfig().sslSocketFactory(socketFactory))
+            // Also here, so that REST Assured registers the same factory for https on any port.
+            .sslConfig(SSLConfig.sslConfig().sslSocketFactory(tls))
             .httpClient(
                 HttpClientConfig.httpClientConfig()
+                    .httpClientFactory(() -> httpClient(plain, tls))
                     .setParam("http.connection.timeout", (int) http.connectTimeout().toMillis())
-                    .setParam("http.socket.timeout", (int) http.readTimeout().toMillis())
+                    .setParam("http.socket.timeout", readTimeout)
                     .setParam("http.connection-manager.timeout", http.connectTimeout().toMillis()))
             .encoderConfig(
                 EncoderConfig.encoderConfig()
@@ -74,6 +97,30 @@ public final class Transport {
   /** The REST Assured configuration every request spec of the run starts from. */
   public RestAssuredConfig restAssuredConfig() {
     return config;
+  }
+
+  /** The run's circuit breaker. */
+  public CircuitBreaker circuitBreaker() {
+    return breaker;
+  }
+
+  /** How every exchange of the run is sent: budget, retries, circuit breaker. */
+  ExchangeRunner exchanges() {
+    return runner;
+  }
+
+  /**
+   * A client with the run's socket factories. The HTTP client's own retries are off: the kit
+   * retries, where safe, and shows each retry ({@link ExchangeRunner}).
+   */
+  @SuppressWarnings("deprecation") // Apache HttpClient 4's classic API, what REST Assured 6 uses.
+  private static HttpClient httpClient(SchemeSocketFactory plain, SSLSocketFactory tls) {
+    SchemeRegistry registry = new SchemeRegistry();
+    registry.register(new Scheme("http", 80, plain));
+    registry.register(new Scheme("https", 443, tls));
+    DefaultHttpClient client = new DefaultHttpClient(new BasicClientConnectionManager(registry));
+    client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
+    return client;
   }
 
   private static SSLContext sslContext(

@@ -36,4 +36,20 @@ public final class EnvironmentFault extends RuntimeException {
   public String reason() {
     return reason;
   }
+
+  /**
+   * A fault of the run rather than of one request (the circuit breaker refusing a scenario).
+   *
+   * @param cause what happened, for people (no secrets)
+   */
+  public EnvironmentFault(String cause) {
+    super(PREFIX + ": " + cause);
+    this.reason = cause;
+  }
+
+  /** The message without the {@value #PREFIX} mark: what happened, for a line of a list. */
+  public String detail() {
+    String m = getMessage();
+    return m.startsWith(PREFIX + ": ") ? m.substring(PREFIX.length() + 2) : m;
+  }
 }

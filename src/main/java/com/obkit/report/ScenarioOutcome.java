@@ -22,6 +22,7 @@ import java.util.Set;
  * @param failures the failed checks, each with exactly the rules and levels it was called with
  * @param evidence every check the scenario evaluated, passed or failed
  * @param duration how long it took
+ * @param retries the exchanges it retried after an environment fault, one line each
  */
 public record ScenarioOutcome(
     String name,
@@ -32,12 +33,34 @@ public record ScenarioOutcome(
     Optional<String> message,
     List<CheckResult> failures,
     List<CheckResult> evidence,
-    Duration duration) {
+    Duration duration,
+    List<String> retries) {
 
   public ScenarioOutcome {
     rules = List.copyOf(rules);
     failures = List.copyOf(failures);
     evidence = List.copyOf(evidence);
+    retries = retries == null ? List.of() : List.copyOf(retries);
+  }
+
+  /** An outcome without retries. */
+  public ScenarioOutcome(
+      String name,
+      String location,
+      List<String> rules,
+      boolean selfCheck,
+      Kind kind,
+      Optional<String> message,
+      List<CheckResult> failures,
+      List<CheckResult> evidence,
+      Duration duration) {
+    this(name, location, rules, selfCheck, kind, message, failures, evidence, duration, List.of());
+  }
+
+  /** The same outcome with the exchanges it retried. */
+  public ScenarioOutcome withRetries(List<String> retried) {
+    return new ScenarioOutcome(
+        name, location, rules, selfCheck, kind, message, failures, evidence, duration, retried);
   }
 
   /** The classes of outcome, in the order the summary lists them. */

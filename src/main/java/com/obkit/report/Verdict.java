@@ -95,6 +95,8 @@ public final class Verdict {
     }
   }
 
+  private final Optional<String> circuitBreaker;
+
   /**
    * What the kit did at the end of a run with the TPP's own identity: it replayed the registration
    * with exactly the kept redirect URIs.
@@ -108,7 +110,9 @@ public final class Verdict {
       List<ScenarioOutcome> outcomes,
       Optional<String> runError,
       Optional<Restore> restore,
-      Nightly nightly) {
+      Nightly nightly,
+      Optional<String> circuitBreaker) {
+    this.circuitBreaker = circuitBreaker;
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
     this.restore = restore;
@@ -134,7 +138,8 @@ public final class Verdict {
   }
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
-    return new Verdict(outcomes, Optional.empty(), Optional.empty(), Nightly.none());
+    return new Verdict(
+        outcomes, Optional.empty(), Optional.empty(), Nightly.none(), Optional.empty());
   }
 
   /**
@@ -142,18 +147,18 @@ public final class Verdict {
    * run).
    */
   public static Verdict of(List<ScenarioOutcome> outcomes, Optional<String> runError) {
-    return new Verdict(outcomes, runError, Optional.empty(), Nightly.none());
+    return new Verdict(outcomes, runError, Optional.empty(), Nightly.none(), Optional.empty());
   }
 
   /** A verdict with the restore of the TPP's registration at the end of the run, if any. */
   public static Verdict of(
       List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
-    return new Verdict(outcomes, runError, restore, Nightly.none());
+    return new Verdict(outcomes, runError, restore, Nightly.none(), Optional.empty());
   }
 
   /** This verdict with what the run knows beyond its scenarios (waivers, history, failOn). */
   public Verdict with(Nightly nightly) {
-    return new Verdict(outcomes, runError, restore, nightly);
+    return new Verdict(outcomes, runError, restore, nightly, circuitBreaker);
   }
 
   public Nightly nightly() {
@@ -166,6 +171,19 @@ public final class Verdict {
     only.removeAll(failedMustRules);
     only.removeAll(warnedShouldRules);
     return only;
+  }
+
+  /**
+   * The same verdict, saying why the run's circuit breaker opened ({@code kit.circuitBreaker}), if
+   * it did. Its scenarios are environment faults, so the verdict is INCONCLUSIVE already.
+   */
+  public Verdict withCircuitBreaker(Optional<String> reason) {
+    return new Verdict(outcomes, runError, restore, nightly, reason);
+  }
+
+  /** Why the run's circuit breaker opened, if it did. */
+  public Optional<String> circuitBreaker() {
+    return circuitBreaker;
   }
 
   /** The restore of the TPP's registration at the end of the run (own identity only). */
@@ -312,6 +330,7 @@ public final class Verdict {
     for (Section section : nightly.sections()) {
       appendLines(sb, section.title() + ":", section.lines());
     }
+    circuitBreaker.ifPresent(c -> sb.append(breakerLine(c)).append('\n'));
     sb.append(line());
     return sb.toString();
   }
@@ -322,6 +341,13 @@ public final class Verdict {
     }
     sb.append(title).append('\n');
     lines.forEach(l -> sb.append("  - ").append(l).append('\n'));
+  }
+
+  /**
+   * "Circuit breaker opened after 5 consecutive environment faults (kit.circuitBreaker); last: …"
+   */
+  static String breakerLine(String reason) {
+    return reason.replaceFirst("^circuit breaker open after", "Circuit breaker opened after");
   }
 
   private void appendList(StringBuilder sb, String title, Kind kind) {
@@ -357,7 +383,8 @@ public final class Verdict {
             + String.format("%5d ms ", o.duration().toMillis())
             + (o.selfCheck() ? "[kit self-check]" : o.rules())
             + " "
-            + o.name();
+            + o.name()
+            + (o.retries().isEmpty() ? "" : " (retried: " + o.retries().size() + " exchange(s))");
     return o.kind() == Kind.PASSED ? line : line + "\n         " + o.message().orElse("");
   }
 
@@ -420,6 +447,7 @@ public final class Verdict {
     m.put("brokenShouldRules", o.brokenShouldRules());
     m.put("failedChecks", o.failedChecks());
     m.put("checks", o.evidence().stream().map(CheckEvidence::toNode).toList());
+    m.put("retries", o.retries());
     return m;
   }
 
@@ -438,6 +466,7 @@ public final class Verdict {
       json.put("runError", runError.orElse(""));
       restore.ifPresent(
           r -> json.put("restore", Map.of("restored", r.restored(), "message", r.message())));
+      circuitBreaker.ifPresent(c -> json.put("circuitBreaker", c));
       json.put("failedMustRules", failedMustRules);
       json.put("shouldWarnings", warnedShouldRules);
       json.put("waivedRules", waivedRules());

@@ -6,6 +6,7 @@ import com.obkit.outcomes.CheckEvidence;
 import com.obkit.outcomes.CheckResult;
 import com.obkit.outcomes.EnvironmentFault;
 import com.obkit.outcomes.NotApplicable;
+import com.obkit.outcomes.RetryEvidence;
 import com.obkit.outcomes.RuleViolation;
 import com.obkit.outcomes.ShouldWarning;
 import com.obkit.report.Verdict.Restore;
@@ -45,6 +46,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   private final boolean keepHistory;
   private final ConcurrentLinkedQueue<ScenarioOutcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Map<UUID, List<CheckResult>> evidence = new ConcurrentHashMap<>();
+  private final Map<UUID, List<String>> retries = new ConcurrentHashMap<>();
 
   public VerdictPlugin(String reportsDirectory) {
     this(reportsDirectory, System.out, true);
@@ -73,13 +75,17 @@ public final class VerdictPlugin implements ConcurrentEventListener {
   private void embedded(EmbedEvent event) {
     if (CheckEvidence.MEDIA_TYPE.equals(event.getMediaType())) {
       evidence.put(event.getTestCase().getId(), CheckEvidence.fromJson(event.getData()));
+    } else if (RetryEvidence.MEDIA_TYPE.equals(event.getMediaType())) {
+      retries.put(event.getTestCase().getId(), RetryEvidence.fromJson(event.getData()));
     }
   }
 
   private void finished(TestCaseFinished event) {
     List<CheckResult> checks = evidence.remove(event.getTestCase().getId());
     ScenarioOutcome outcome =
-        outcomeOf(event.getTestCase(), event.getResult(), checks == null ? List.of() : checks);
+        outcomeOf(event.getTestCase(), event.getResult(), checks == null ? List.of() : checks)
+            .withRetries(retries.getOrDefault(event.getTestCase().getId(), List.of()));
+    retries.remove(event.getTestCase().getId());
     outcomes.add(outcome);
     synchronized (out) {
       out.println(Verdict.consoleLine(outcome));
@@ -175,7 +181,9 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     // which Cucumber runs before this event).
     Optional<Restore> restore =
         KitSession.lastRestoration().map(r -> new Restore(r.restored(), r.message()));
-    Verdict verdict = Verdict.of(new ArrayList<>(outcomes), runError, restore);
+    Verdict verdict =
+        Verdict.of(new ArrayList<>(outcomes), runError, restore)
+            .withCircuitBreaker(KitSession.lastCircuitBreaker());
     Set<String> regressed = Set.of();
     Optional<KitSession.RunStart> start = KitSession.lastStart();
     if (start.isPresent()) {

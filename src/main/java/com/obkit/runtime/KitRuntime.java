@@ -2,6 +2,7 @@ package com.obkit.runtime;
 
 import com.obkit.client.BankClient;
 import com.obkit.client.BankEndpoints;
+import com.obkit.client.CircuitBreaker;
 import com.obkit.client.SecretRegistry;
 import com.obkit.client.Tpp;
 import com.obkit.client.Transport;
@@ -262,7 +263,15 @@ public final class KitRuntime implements AutoCloseable {
     return secrets;
   }
 
-  /** A client for one scenario; the OAS-1 referee judges its answers. */
+  /**
+   * The run's circuit breaker ({@code kit.circuitBreaker}): open once the bank seemed down, after
+   * which every exchange and every scenario not yet started fails at once.
+   */
+  public CircuitBreaker circuitBreaker() {
+    return transport.circuitBreaker();
+  }
+
+  /** A client for one scenario. */
   public BankClient newClient() {
     return new BankClient(config, transport, endpoints, secrets, preflight.referee());
   }
@@ -331,7 +340,8 @@ public final class KitRuntime implements AutoCloseable {
 
   private synchronized void restore() {
     if (own.isPresent() && restoration.isEmpty()) {
-      restoration = Optional.of(own.get().restore(newClient()));
+      // Tried even when the circuit breaker opened: the bank must not be left changed.
+      restoration = Optional.of(own.get().restore(newClient().ignoringCircuitBreaker()));
     }
   }
 

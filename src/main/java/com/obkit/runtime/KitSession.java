@@ -17,6 +17,8 @@ public final class KitSession {
   private static final AtomicReference<KitConfig> PRESET = new AtomicReference<>();
   private static final AtomicReference<Optional<OwnRegistration.Restoration>> LAST_RESTORATION =
       new AtomicReference<>(Optional.empty());
+  private static final AtomicReference<Optional<String>> LAST_CIRCUIT_BREAKER =
+      new AtomicReference<>(Optional.empty());
 
   private static final AtomicReference<Optional<RunStart>> LAST_START =
       new AtomicReference<>(Optional.empty());
@@ -67,6 +69,7 @@ public final class KitSession {
       LAST_RESTORATION.set(Optional.empty());
       LAST_START.set(Optional.empty());
       LAST_RUNTIME.set(Optional.empty());
+      LAST_CIRCUIT_BREAKER.set(Optional.empty());
       KitConfig preset = PRESET.getAndSet(null);
       KitConfig config = preset != null ? preset : KitConfig.load();
       LAST_START.set(Optional.of(new RunStart(config, Instant.now())));
@@ -87,6 +90,14 @@ public final class KitSession {
     return LAST_RESTORATION.get();
   }
 
+  /**
+   * Why the last run's circuit breaker opened ({@code kit.circuitBreaker}), if it did: for the
+   * verdict's summary, written after the run's runtime stopped.
+   */
+  public static Optional<String> lastCircuitBreaker() {
+    return LAST_CIRCUIT_BREAKER.get();
+  }
+
   /** The running runtime. */
   public static KitRuntime current() {
     KitRuntime running = CURRENT.get();
@@ -103,6 +114,7 @@ public final class KitSession {
     if (running != null) {
       running.close();
       LAST_RESTORATION.set(running.restoration());
+      LAST_CIRCUIT_BREAKER.set(running.circuitBreaker().openReason());
     }
   }
 }

@@ -2,6 +2,7 @@ package com.obkit.steps;
 
 import com.obkit.outcomes.CheckEvidence;
 import com.obkit.outcomes.Conformance;
+import com.obkit.outcomes.RetryEvidence;
 import com.obkit.runtime.KitSession;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
@@ -9,6 +10,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.Status;
+import java.util.List;
 
 /**
  * Run and scenario lifecycle: the runtime (and embedded sandbox) for the run, the scenario's report
@@ -20,6 +22,7 @@ public final class Hooks {
   private final Conformance conformance;
   private final Applicability applicability;
   private final TppState tpps;
+  private final ScenarioKit kit;
 
   public Hooks(
       ScenarioLog log,
@@ -32,6 +35,7 @@ public final class Hooks {
     this.rules = rules;
     this.conformance = kit.conformance();
     this.applicability = applicability;
+    this.kit = kit;
   }
 
   @BeforeAll
@@ -49,6 +53,16 @@ public final class Hooks {
     log.bind(scenario);
     tpps.bind(scenario);
     rules.bind(scenario.getSourceTagNames());
+  }
+
+  /**
+   * Before anything else of a bank scenario: once the run's circuit breaker opened (the bank seemed
+   * down, {@code kit.circuitBreaker}), every scenario not yet started fails at once as an
+   * environment fault, so the run ends now, INCONCLUSIVE. The kit's self-checks send nothing.
+   */
+  @Before(value = "not @kit-self-check", order = 1)
+  public void requireCircuitClosed() {
+    kit.runtime().circuitBreaker().check();
   }
 
   /**
@@ -82,6 +96,10 @@ public final class Hooks {
   public void concludeScenario(Scenario scenario) {
     scenario.attach(
         CheckEvidence.toJson(conformance.results()), CheckEvidence.MEDIA_TYPE, "checks");
+    List<String> retries = kit.client().retries();
+    if (!retries.isEmpty()) {
+      scenario.attach(RetryEvidence.toJson(retries), RetryEvidence.MEDIA_TYPE, "retries");
+    }
     if (scenario.getStatus() == Status.PASSED) {
       conformance.conclude();
     }
