@@ -467,9 +467,16 @@ public final class BankClient {
    * again (a new request id and signature).
    */
   private HttpExchange send(String method, URI uri, Supplier<RequestSpecification> spec) {
-    return transport
-        .exchanges()
-        .send(method, uri, retry -> once(method, uri, spec.get(), retry), guarded, retries::add);
+    HttpExchange answer =
+        transport
+            .exchanges()
+            .send(
+                method, uri, retry -> once(method, uri, spec.get(), retry), guarded, retries::add);
+    // Only the answer the run took is judged: a gateway's 503 before a retry is no bank answer.
+    referee
+        .judge(method, uri, answer.status(), answer.headers(), answer.body())
+        .ifPresent(mismatches);
+    return answer;
   }
 
   private HttpExchange once(
@@ -485,11 +492,6 @@ public final class BankClient {
           .add(h.getValue());
     }
     // Read here, within the exchange's budget, like every byte of the answer.
-    HttpExchange answer =
-        new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
-    referee
-        .judge(method, uri, answer.status(), answer.headers(), answer.body())
-        .ifPresent(mismatches);
-    return answer;
+    return new HttpExchange(method, uri, r.getStatusCode(), headers, r.getBody().asString());
   }
 }

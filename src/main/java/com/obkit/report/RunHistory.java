@@ -86,11 +86,7 @@ public final class RunHistory {
     } catch (ConfigException e) {
       // Checked before the run; the file changed since: nothing is waived, and the run says so.
       waivers = Waivers.none();
-      verdict =
-          Verdict.of(
-              verdict.outcomes(),
-              Optional.of("the waivers could not be read: " + e.getMessage()),
-              verdict.restore());
+      verdict = verdict.withRunError("the waivers could not be read: " + e.getMessage());
     }
     LocalDate today = LocalDate.ofInstant(end, ZoneOffset.UTC);
     List<Waivers.Failure> failures = new ArrayList<>();
@@ -119,7 +115,7 @@ public final class RunHistory {
                       .map(Waivers.Waiver::describe)
                       .collect(Collectors.joining("; "))));
     }
-    Verdict waived = Verdict.of(outcomes, verdict.runError(), verdict.restore());
+    Verdict waived = verdict.withOutcomes(outcomes);
     RunRecord record = record(waived, config, start, end, bank.fingerprint());
 
     Optional<HistoryStore> store =

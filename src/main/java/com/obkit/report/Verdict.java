@@ -156,6 +156,16 @@ public final class Verdict {
     return new Verdict(outcomes, runError, restore, Nightly.none(), Optional.empty());
   }
 
+  /** This verdict with its scenarios' outcomes replaced (waived ones), all else kept. */
+  public Verdict withOutcomes(List<ScenarioOutcome> replaced) {
+    return new Verdict(replaced, runError, restore, nightly, circuitBreaker);
+  }
+
+  /** This verdict with a run-level error, all else kept. */
+  public Verdict withRunError(String error) {
+    return new Verdict(outcomes, Optional.of(error), restore, nightly, circuitBreaker);
+  }
+
   /** This verdict with what the run knows beyond its scenarios (waivers, history, failOn). */
   public Verdict with(Nightly nightly) {
     return new Verdict(outcomes, runError, restore, nightly, circuitBreaker);

@@ -8,11 +8,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * A raw-socket "bank" on an ephemeral loopback port that answers every request with one hostile
@@ -92,11 +94,32 @@ final class HostileBank implements AutoCloseable {
     }
   }
 
+  private static final Pattern PREFLIGHT =
+      Pattern.compile(".*(/xs2a-bg/version|/openapi\\.json|/\\.well-known/openid-configuration)$");
+
   private void serve(Socket s) {
     try (s) {
       // Small, so that what the kit does not read stays with the server and shows in the count.
       s.setSendBufferSize(64 * 1024);
-      String path = readRequest(s.getInputStream(), requestLines);
+      List<String> line = new ArrayList<>();
+      String path = readRequest(s.getInputStream(), line);
+      if (PREFLIGHT.matcher(path).matches()) {
+        // The run's pre-flight (version, OpenAPI and discovery documents) gets a plain answer, so
+        // that the scenarios meet the hostile behaviour: a hostile version call stops the run
+        // before any scenario, as an unreachable bank does (EnvironmentFaultsIT).
+        byte[] body =
+            (path.endsWith("/version") ? "{\"version\":\"hostile\"}" : "{\"error\":\"none\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        s.getOutputStream()
+            .write(
+                head(
+                    path.endsWith("/version") ? "200 OK" : "404 Not Found",
+                    "application/json",
+                    body.length));
+        s.getOutputStream().write(body);
+        return;
+      }
+      requestLines.addAll(line);
       requests.incrementAndGet();
       answer(s.getOutputStream(), path);
     } catch (IOException | InterruptedException gone) {

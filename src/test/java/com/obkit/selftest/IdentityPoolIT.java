@@ -31,7 +31,7 @@ class IdentityPoolIT {
    * New organization ids one run of the whole suite registers with generated credentials: every
    * scenario that registers, plus the second TPP of the scenarios that need another one.
    */
-  static final int NEW_ORGANIZATIONS_PER_FRESH_RUN = 101;
+  static final int NEW_ORGANIZATIONS_PER_FRESH_RUN = 102;
 
   @TempDir Path dir;
 
@@ -56,7 +56,7 @@ class IdentityPoolIT {
 
       for (Run r : List.of(first, second, fresh)) {
         assertThat(r.result.verdict()).as(r.name).isEqualTo("CONFORMANT");
-        assertThat(r.result.resultsByScenario()).as(r.name).hasSize(166);
+        assertThat(r.result.resultsByScenario()).as(r.name).hasSize(167);
       }
       assertThat(second.result.resultsByScenario()).isEqualTo(first.result.resultsByScenario());
       assertThat(fresh.result.resultsByScenario()).isEqualTo(first.result.resultsByScenario());
