@@ -43,30 +43,22 @@ class IdentityPoolIT {
 
       Run first = run(bank, pooled, "reports-pool-1");
       Run second = run(bank, pooled, "reports-pool-2");
-      Run fresh = run(bank, settings(bank, "fresh", dir.resolve("history-fresh")), "reports-fresh");
+      // A fresh run registers what the first pooled run does (the pool starts empty): measured
+      // once for the README, not repeated here, where every second of mvn verify counts.
       System.out.printf(
-          "IdentityPoolIT: new organizations: pool %d (%d ms), then %d (%d ms); fresh %d (%d"
-              + " ms)%n",
-          first.newOrganizations,
-          first.millis,
-          second.newOrganizations,
-          second.millis,
-          fresh.newOrganizations,
-          fresh.millis);
+          "IdentityPoolIT: new organizations: pool %d (%d ms), then %d (%d ms)%n",
+          first.newOrganizations, first.millis, second.newOrganizations, second.millis);
 
-      for (Run r : List.of(first, second, fresh)) {
+      for (Run r : List.of(first, second)) {
         assertThat(r.result.verdict()).as(r.name).isEqualTo("CONFORMANT");
         assertThat(r.result.resultsByScenario()).as(r.name).hasSize(167);
       }
       assertThat(second.result.resultsByScenario()).isEqualTo(first.result.resultsByScenario());
-      assertThat(fresh.result.resultsByScenario()).isEqualTo(first.result.resultsByScenario());
-      assertThat(fresh.newOrganizations).isEqualTo(NEW_ORGANIZATIONS_PER_FRESH_RUN);
       assertThat(first.newOrganizations).isEqualTo(NEW_ORGANIZATIONS_PER_FRESH_RUN);
       assertThat(second.newOrganizations).isZero();
 
       Path identities = history.resolve("identities");
       assertOwnerOnly(identities);
-      assertThat(dir.resolve("history-fresh").resolve("identities")).doesNotExist();
       assertNoPrivateKeyOutside(identities);
     }
   }

@@ -41,27 +41,6 @@ class OpenApiRefereeIT {
   }
 
   @Test
-  void everyAnswerOfTheFaithfulSandboxMatchesItsOpenApiDocuments(@TempDir Path reports)
-      throws IOException {
-    ConformanceLauncher.RunResult result =
-        launcher.run(KitConfig.load(Map.of(), Map.of()), reports, false);
-
-    assertThat(refereeFindings(reports)).as("OAS-1 mismatches of the faithful sandbox").isEmpty();
-    assertThat(result.verdict()).isEqualTo("CONFORMANT");
-    assertThat(result.shouldWarnings()).isEmpty();
-    // 167 scenarios: 155 of the bank (the OAS-1 scenario among them), 12 kit self-checks.
-    assertThat(result.resultsByScenario()).hasSize(167);
-    assertThat(
-            result
-                .resultsByScenario()
-                .get(
-                    "The bank publishes OpenAPI documents that parse, and its onboarding, consent"
-                        + " and account answers match them"
-                        + " @ features/09_accounts/confirmation_and_account_reads.feature:111"))
-        .isEqualTo("passed");
-  }
-
-  @Test
   void aMustScenarioGettingAMismatchingAnswerEndsAsBeforePlusAnOas1Warning(@TempDir Path reports)
       throws IOException {
     ConformanceLauncher.RunResult result =
