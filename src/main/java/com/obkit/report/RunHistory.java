@@ -14,7 +14,6 @@ import com.obkit.openapi.ApiChange;
 import com.obkit.openapi.ApiChanges;
 import com.obkit.outcomes.Level;
 import com.obkit.report.ScenarioOutcome.Kind;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -138,9 +137,9 @@ public final class RunHistory {
               "Since the last run (" + previous.get().start().truncatedTo(ChronoUnit.SECONDS) + ")",
               since));
       regressedMust = new LinkedHashSet<>();
+      RuleCatalogue catalogue = RuleCatalogue.load();
       for (RunComparison.Change c : since.rules()) {
-        boolean must =
-            RuleCatalogue.load().find(c.id()).map(e -> e.level() == Level.MUST).orElse(false);
+        boolean must = catalogue.find(c.id()).map(e -> e.level() == Level.MUST).orElse(false);
         if (must
             && "FAILED".equals(c.after())
             && (c.status() == RunComparison.Status.REGRESSED
@@ -191,9 +190,9 @@ public final class RunHistory {
                 regressedMust,
                 sections,
                 facts));
-    RunRecord finalRecord = record(complete, config, start, end, bank.fingerprint());
-    store.ifPresent(s -> s.save(finalRecord, bank.documentsBySha256()));
-    return new Completed(complete, finalRecord, regressedScenarios);
+    // The nightly part changes neither outcomes nor the verdict's label: the record stands.
+    store.ifPresent(s -> s.save(record, bank.documentsBySha256()));
+    return new Completed(complete, record, regressedScenarios);
   }
 
   /** API changes between the documents of the previous release and this one, breaking first. */
@@ -269,8 +268,18 @@ public final class RunHistory {
     return f;
   }
 
+  /** The bank's URL without user info or query (never a secret), or the embedded sandbox. */
   static String target(KitConfig config) {
-    return config.baseUrl().map(Object::toString).orElse("embedded reference sandbox");
+    return config
+        .baseUrl()
+        .map(
+            u ->
+                u.getScheme()
+                    + "://"
+                    + u.getHost()
+                    + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getRawPath() == null ? "" : u.getRawPath()))
+        .orElse("embedded reference sandbox");
   }
 
   static String key(ScenarioOutcome o) {
@@ -321,10 +330,5 @@ public final class RunHistory {
         verdict.outcome().label(),
         scenarios,
         rules);
-  }
-
-  /** The store's folder, for the publish step ({@link VerdictGate}). */
-  static Optional<Path> historyDir(KitConfig config) {
-    return config.nightly().history();
   }
 }

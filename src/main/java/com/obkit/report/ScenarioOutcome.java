@@ -104,11 +104,7 @@ public record ScenarioOutcome(
 
   /** The rule ids (MUST and SHOULD) a waiver covers in this scenario (empty unless WAIVED). */
   public Set<String> waivedRules() {
-    Set<String> ids = new LinkedHashSet<>();
-    if (kind == Kind.WAIVED) {
-      failures.forEach(f -> f.rules().forEach(r -> ids.add(r.id())));
-    }
-    return ids;
+    return kind == Kind.WAIVED ? brokenRules() : Set.of();
   }
 
   /** All rule ids its failed checks break, at either level (whatever its kind). */
@@ -132,7 +128,8 @@ public record ScenarioOutcome(
         Optional.of("waived by " + waivers + message.map(m -> ": " + m).orElse("")),
         failures,
         evidence,
-        duration);
+        duration,
+        retries);
   }
 
   /** The names of the failed checks, in order. */

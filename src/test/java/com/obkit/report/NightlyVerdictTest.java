@@ -65,6 +65,16 @@ class NightlyVerdictTest {
   }
 
   @Test
+  void aWaivedOutcomeKeepsItsFindingsAndRetries() {
+    ScenarioOutcome retried = failedAuth2("a").withRetries(List.of("GET x: refused; retried 1x"));
+    ScenarioOutcome waived = retried.waived("AUTH-2 (INC-123)");
+    assertThat(waived.retries()).isEqualTo(List.of("GET x: refused; retried 1x"));
+    assertThat(waived.failures()).isEqualTo(retried.failures());
+    assertThat(waived.waivedRules()).isEqualTo(Set.of("AUTH-2"));
+    assertThat(retried.waivedRules()).isEqualTo(Set.of());
+  }
+
+  @Test
   void aStaleWaiverFailsAConformantRunWithExitCode1NamingIt() {
     Verdict v =
         Verdict.of(List.of(passed("AUTH-2")))
