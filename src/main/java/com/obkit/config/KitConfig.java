@@ -717,7 +717,27 @@ public record KitConfig(
           value(KitKeys.FAIL_ON, v -> enumValue(NightlySettings.FailOn.class, v)),
           value(KitKeys.IDENTITIES, v -> enumValue(NightlySettings.Identities.class, v)),
           optional(KitKeys.OPENAPI_XS2A, this::documentSource),
-          optional(KitKeys.OPENAPI_AUTH, this::documentSource));
+          optional(KitKeys.OPENAPI_AUTH, this::documentSource),
+          optional(KitKeys.TENANTS, v -> tenants(v, tenant)).orElse(List.of(tenant)));
+    }
+
+    /** {@code kit.tenants}: known tenants, without repeats, naming the run's own. */
+    private List<String> tenants(String v, String runTenant) {
+      List<String> list = new ArrayList<>();
+      for (String t : v.split(",")) {
+        String name = tenant(t.trim());
+        if (list.contains(name)) {
+          throw new IllegalArgumentException("names the tenant '" + name + "' twice");
+        }
+        list.add(name);
+      }
+      if (!list.contains(runTenant)) {
+        throw new IllegalArgumentException(
+            "does not name the run's own tenant (kit.tenant="
+                + runTenant
+                + "): a run covers its own tenant, so the TPP declares it");
+      }
+      return list;
     }
 
     /** A profile named by a path ({@code env/mybank.properties}) as one folder name. */

@@ -54,6 +54,7 @@ public final class KitKeys {
   public static final String IDENTITIES = "kit.identities";
   public static final String OPENAPI_XS2A = "kit.openapi.xs2a";
   public static final String OPENAPI_AUTH = "kit.openapi.auth";
+  public static final String TENANTS = "kit.tenants";
   public static final String SANDBOX_TOKEN_LIFETIME = "kit.sandbox.tokenLifetime";
   public static final String SANDBOX_LATENCY = "kit.sandbox.latency";
   public static final String SANDBOX_DEVIATIONS = "kit.sandbox.deviations";
@@ -130,6 +131,8 @@ public final class KitKeys {
     // Empty: fetched from the bank (/xs2a-bg/openapi.json, /auth/openapi.json); else a URL or file.
     d.put(OPENAPI_XS2A, "");
     d.put(OPENAPI_AUTH, "");
+    // Empty: the run's own kit.tenant is all the TPP declares.
+    d.put(TENANTS, "");
     d.put(SANDBOX_TOKEN_LIFETIME, "86400s");
     d.put(SANDBOX_LATENCY, "0ms");
     d.put(SANDBOX_DEVIATIONS, "");

@@ -1,6 +1,7 @@
 package com.obkit.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param openApiXs2a {@code kit.openapi.xs2a}: where the bank's XS2A OpenAPI document is read (a
  *     URL or a file); empty: {@code /xs2a-bg/openapi.json} of the bank
  * @param openApiAuth {@code kit.openapi.auth}: the same for the authorisation server's document
+ * @param tenants {@code kit.tenants}: every tenant the TPP declares, which a self-certification
+ *     must cover (default: the run's own {@code kit.tenant}); always holds the run's tenant
  */
 public record NightlySettings(
     Optional<Path> history,
@@ -25,7 +28,8 @@ public record NightlySettings(
     FailOn failOn,
     Identities identities,
     Optional<String> openApiXs2a,
-    Optional<String> openApiAuth) {
+    Optional<String> openApiAuth,
+    List<String> tenants) {
 
   public NightlySettings {
     Objects.requireNonNull(history, "history");
@@ -34,6 +38,10 @@ public record NightlySettings(
     Objects.requireNonNull(identities, "identities");
     Objects.requireNonNull(openApiXs2a, "openApiXs2a");
     Objects.requireNonNull(openApiAuth, "openApiAuth");
+    tenants = List.copyOf(tenants);
+    if (tenants.isEmpty()) {
+      throw new IllegalArgumentException("tenants: at least the run's own tenant");
+    }
   }
 
   /** What makes a run's exit code 1. */

@@ -44,6 +44,9 @@ import java.util.Set;
  * @param verdict one of {@link #VERDICTS}
  * @param scenarios every scenario and its result, in the order they ran
  * @param rules rule id to one of {@link #RULE_STATUSES}, in catalogue order
+ * @param identity whose identity the run acted with: {@code own} (the TPP's certificate from files)
+ *     or {@code generated}; a record without it (an earlier kit's) reads as {@code generated}, so
+ *     it never counts towards a self-certification
  */
 public record RunRecord(
     int schema,
@@ -58,7 +61,11 @@ public record RunRecord(
     Instant end,
     String verdict,
     List<ScenarioResult> scenarios,
-    Map<String, String> rules) {
+    Map<String, String> rules,
+    String identity) {
+
+  /** The identities a run can act with. */
+  public static final Set<String> IDENTITIES = Set.of("own", "generated");
 
   /** The one schema this kit reads and writes. */
   public static final int SCHEMA = 1;
@@ -109,6 +116,41 @@ public record RunRecord(
           copy.put(id, status);
         });
     rules = Collections.unmodifiableMap(copy);
+    if (!IDENTITIES.contains(identity)) {
+      throw new IllegalArgumentException("unknown identity '" + identity + "'");
+    }
+  }
+
+  /** A record of a run with generated identities. */
+  public RunRecord(
+      int schema,
+      String kitVersion,
+      String catalogueDigest,
+      String profile,
+      String tenant,
+      String bankMode,
+      String target,
+      Fingerprint fingerprint,
+      Instant start,
+      Instant end,
+      String verdict,
+      List<ScenarioResult> scenarios,
+      Map<String, String> rules) {
+    this(
+        schema,
+        kitVersion,
+        catalogueDigest,
+        profile,
+        tenant,
+        bankMode,
+        target,
+        fingerprint,
+        start,
+        end,
+        verdict,
+        scenarios,
+        rules,
+        "generated");
   }
 
   /**
@@ -184,6 +226,7 @@ public record RunRecord(
     root.put("tenant", tenant);
     root.put("bankMode", bankMode);
     root.put("target", target);
+    root.put("identity", identity);
     ObjectNode fp = root.putObject("fingerprint");
     part(fp, "version", fingerprint.version());
     part(fp, "xs2aOpenApi", fingerprint.xs2aOpenApi());
@@ -263,7 +306,8 @@ public record RunRecord(
         root.instant("end"),
         root.oneOf("verdict", VERDICTS),
         scenarios,
-        rules);
+        rules,
+        root.json.has("identity") ? root.oneOf("identity", IDENTITIES) : "generated");
   }
 
   private static Part part(Node n) {

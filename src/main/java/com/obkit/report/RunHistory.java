@@ -14,6 +14,7 @@ import com.obkit.openapi.ApiChange;
 import com.obkit.openapi.ApiChanges;
 import com.obkit.outcomes.Level;
 import com.obkit.report.ScenarioOutcome.Kind;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -190,9 +191,89 @@ public final class RunHistory {
                 regressedMust,
                 sections,
                 facts));
+    Eligibility.Setting setting =
+        new Eligibility.Setting(
+            config.ownIdentity(), config.embedded(), tenantCoverage(config, record, store));
+    complete =
+        complete.withEligibility(
+            Eligibility.of(complete, complete.ruleTable(RuleCatalogue.load()), setting));
     // The nightly part changes neither outcomes nor the verdict's label: the record stands.
     store.ifPresent(s -> s.save(record, bank.documentsBySha256()));
     return new Completed(complete, record, regressedScenarios);
+  }
+
+  /**
+   * How each tenant the TPP declares ({@code kit.tenants}) is covered: the run's own by this run;
+   * each other by the last run kept in its history store (next to this one: {@code
+   * .obkit/history/<env>-<tenant>/}) when that run used the TPP's own credentials against the same
+   * target, with the same kit and rule catalogue, on the same bank release, judged every rule and
+   * broke no MUST rule.
+   */
+  static Map<String, Eligibility.TenantCoverage> tenantCoverage(
+      KitConfig config, RunRecord current, Optional<HistoryStore> store) {
+    Map<String, Eligibility.TenantCoverage> coverage = new LinkedHashMap<>();
+    coverage.put(config.tenant(), new Eligibility.TenantCoverage(true, "this run"));
+    for (String tenant : config.nightly().tenants()) {
+      if (!tenant.equals(config.tenant())) {
+        coverage.put(tenant, otherTenant(config, current, store, tenant));
+      }
+    }
+    return coverage;
+  }
+
+  private static Eligibility.TenantCoverage otherTenant(
+      KitConfig config, RunRecord current, Optional<HistoryStore> store, String tenant) {
+    if (store.isEmpty()) {
+      return new Eligibility.TenantCoverage(
+          false, "this run keeps no history (kit.history=none), so no other tenant's run counts");
+    }
+    Path dir = store.get().dir();
+    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    String suffix = "-" + config.tenant();
+    if (!name.endsWith(suffix)) {
+      return new Eligibility.TenantCoverage(
+          false,
+          "kit.history names its own folder ("
+              + dir
+              + "), so other tenants' runs are not found: run each tenant with the default"
+              + " history");
+    }
+    Path sibling =
+        dir.resolveSibling(name.substring(0, name.length() - suffix.length()) + "-" + tenant);
+    Optional<RunRecord> last = new HistoryStore(sibling, store.get().limit()).latest();
+    if (last.isEmpty()) {
+      return new Eligibility.TenantCoverage(
+          false, "no run of it is kept (run with --set kit.tenant=" + tenant + ")");
+    }
+    RunRecord r = last.get();
+    String when = "its last run (" + r.start().truncatedTo(ChronoUnit.SECONDS) + ")";
+    if (!r.identity().equals("own")) {
+      return new Eligibility.TenantCoverage(false, when + " used generated credentials");
+    }
+    if (!r.target().equals(current.target())) {
+      return new Eligibility.TenantCoverage(false, when + " was against " + r.target());
+    }
+    if (!r.kitVersion().equals(current.kitVersion())
+        || !r.catalogueDigest().equals(current.catalogueDigest())) {
+      return new Eligibility.TenantCoverage(
+          false, when + " used another kit version or rule catalogue (" + r.kitVersion() + ")");
+    }
+    if (!r.fingerprint().sameRelease(current.fingerprint())) {
+      return new Eligibility.TenantCoverage(
+          false, when + " was on another bank release (" + r.fingerprint().describe() + ")");
+    }
+    List<String> open =
+        r.rules().entrySet().stream()
+            .filter(e -> Set.of("FAILED", "NOT JUDGED", "NOT COVERED").contains(e.getValue()))
+            .map(e -> e.getKey() + " " + e.getValue())
+            .toList();
+    if (!r.verdict().equals("CONFORMANT") || !open.isEmpty()) {
+      return new Eligibility.TenantCoverage(
+          false,
+          when + " was " + r.verdict() + (open.isEmpty() ? "" : ": " + String.join(", ", open)));
+    }
+    return new Eligibility.TenantCoverage(
+        true, "its run of " + r.start().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** API changes between the documents of the previous release and this one, breaking first. */
@@ -329,6 +410,7 @@ public final class RunHistory {
         end.isBefore(start) ? start : end,
         verdict.outcome().label(),
         scenarios,
-        rules);
+        rules,
+        config.ownIdentity() ? "own" : "generated");
   }
 }

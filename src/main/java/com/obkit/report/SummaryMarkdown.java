@@ -89,6 +89,7 @@ final class SummaryMarkdown {
       }
       sb.append('\n');
     }
+    v.eligibility().ifPresent(e -> sb.append("`").append(e.line()).append("`\n\n"));
     sb.append("`").append(v.line()).append("`\n");
     return sb.toString();
   }

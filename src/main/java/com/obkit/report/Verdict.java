@@ -96,6 +96,7 @@ public final class Verdict {
   }
 
   private final Optional<String> circuitBreaker;
+  private final Optional<Eligibility> eligibility;
 
   /**
    * What the kit did at the end of a run with the TPP's own identity: it replayed the registration
@@ -111,8 +112,10 @@ public final class Verdict {
       Optional<String> runError,
       Optional<Restore> restore,
       Nightly nightly,
-      Optional<String> circuitBreaker) {
+      Optional<String> circuitBreaker,
+      Optional<Eligibility> eligibility) {
     this.circuitBreaker = circuitBreaker;
+    this.eligibility = eligibility;
     this.outcomes = List.copyOf(outcomes);
     this.runError = runError;
     this.restore = restore;
@@ -139,7 +142,12 @@ public final class Verdict {
 
   public static Verdict of(List<ScenarioOutcome> outcomes) {
     return new Verdict(
-        outcomes, Optional.empty(), Optional.empty(), Nightly.none(), Optional.empty());
+        outcomes,
+        Optional.empty(),
+        Optional.empty(),
+        Nightly.none(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -147,28 +155,30 @@ public final class Verdict {
    * run).
    */
   public static Verdict of(List<ScenarioOutcome> outcomes, Optional<String> runError) {
-    return new Verdict(outcomes, runError, Optional.empty(), Nightly.none(), Optional.empty());
+    return new Verdict(
+        outcomes, runError, Optional.empty(), Nightly.none(), Optional.empty(), Optional.empty());
   }
 
   /** A verdict with the restore of the TPP's registration at the end of the run, if any. */
   public static Verdict of(
       List<ScenarioOutcome> outcomes, Optional<String> runError, Optional<Restore> restore) {
-    return new Verdict(outcomes, runError, restore, Nightly.none(), Optional.empty());
+    return new Verdict(
+        outcomes, runError, restore, Nightly.none(), Optional.empty(), Optional.empty());
   }
 
   /** This verdict with its scenarios' outcomes replaced (waived ones), all else kept. */
   public Verdict withOutcomes(List<ScenarioOutcome> replaced) {
-    return new Verdict(replaced, runError, restore, nightly, circuitBreaker);
+    return new Verdict(replaced, runError, restore, nightly, circuitBreaker, eligibility);
   }
 
   /** This verdict with a run-level error, all else kept. */
   public Verdict withRunError(String error) {
-    return new Verdict(outcomes, Optional.of(error), restore, nightly, circuitBreaker);
+    return new Verdict(outcomes, Optional.of(error), restore, nightly, circuitBreaker, eligibility);
   }
 
   /** This verdict with what the run knows beyond its scenarios (waivers, history, failOn). */
   public Verdict with(Nightly nightly) {
-    return new Verdict(outcomes, runError, restore, nightly, circuitBreaker);
+    return new Verdict(outcomes, runError, restore, nightly, circuitBreaker, eligibility);
   }
 
   public Nightly nightly() {
@@ -188,7 +198,20 @@ public final class Verdict {
    * it did. Its scenarios are environment faults, so the verdict is INCONCLUSIVE already.
    */
   public Verdict withCircuitBreaker(Optional<String> reason) {
-    return new Verdict(outcomes, runError, restore, nightly, reason);
+    return new Verdict(outcomes, runError, restore, nightly, reason, eligibility);
+  }
+
+  /** This verdict with the run's eligibility for self-certification, all else kept. */
+  public Verdict withEligibility(Eligibility e) {
+    return new Verdict(outcomes, runError, restore, nightly, circuitBreaker, Optional.of(e));
+  }
+
+  /**
+   * Whether the run is evidence for going to production ({@link Eligibility}); empty for a run that
+   * knows nothing of its configuration (unit tests of the report alone).
+   */
+  public Optional<Eligibility> eligibility() {
+    return eligibility;
   }
 
   /** Why the run's circuit breaker opened, if it did. */
@@ -341,6 +364,7 @@ public final class Verdict {
       appendLines(sb, section.title() + ":", section.lines());
     }
     circuitBreaker.ifPresent(c -> sb.append(breakerLine(c)).append('\n'));
+    eligibility.ifPresent(e -> sb.append(e.line()).append('\n'));
     sb.append(line());
     return sb.toString();
   }
@@ -483,6 +507,7 @@ public final class Verdict {
       json.put("staleWaivers", nightly.staleWaivers());
       json.put("expiredWaivers", nightly.expiredWaivers());
       json.put("tested", nightly.facts());
+      eligibility.ifPresent(e -> json.put("eligibility", e.toJson()));
       json.put(
           "changes",
           nightly.sections().stream()

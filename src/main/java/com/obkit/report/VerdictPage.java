@@ -29,6 +29,32 @@ final class VerdictPage {
       List.of(
           "FAILED", "WARNING", "WAIVED", "NOT JUDGED", "PASSED", "NOT APPLICABLE", "NOT COVERED");
 
+  /** Ready for production, or not, and why: its own block, right under the verdict. */
+  private static void eligibility(StringBuilder sb, Eligibility e) {
+    sb.append("<div class=\"eligibility ")
+        .append(e.status().name())
+        .append("\"><h2>Self-certification: ")
+        .append(esc(e.status().label()))
+        .append("</h2>");
+    if (!e.reasons().isEmpty()) {
+      sb.append("<ul>");
+      e.reasons().forEach(r -> sb.append("<li>").append(esc(r)).append("</li>"));
+      sb.append("</ul>");
+    }
+    if (!e.waivedRules().isEmpty()) {
+      sb.append("<p>Waived: ").append(esc(String.join(", ", e.waivedRules()))).append("</p>");
+    }
+    if (!e.notApplicableRules().isEmpty()) {
+      sb.append("<p>Not applicable here (not covered by this evidence): ")
+          .append(esc(String.join(", ", e.notApplicableRules())))
+          .append("</p>");
+    }
+    sb.append("<p>Tenants: ");
+    List<String> tenants = new ArrayList<>();
+    e.tenants().forEach((t, how) -> tenants.add(t + " (" + how + ")"));
+    sb.append(esc(String.join("; ", tenants))).append("</p></div>");
+  }
+
   static String render(Verdict verdict, Map<String, Verdict.RuleRow> table) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -46,9 +72,13 @@ final class VerdictPage {
         .append(".REGRESSED{outline:3px solid #d93025}")
         .append(".badge{display:inline-block;padding:0 6px;border-radius:3px;font-size:90%}")
         .append(".msg{font-family:monospace;font-size:90%;white-space:pre-wrap}")
+        .append(".eligibility{padding:0 1em;margin-bottom:1.5em;border-left:8px solid #d93025}")
+        .append(".eligibility.READY{border-color:#188038}")
+        .append(".eligibility.READY_WITH_WAIVERS{border-color:#1a73e8}")
         .append("</style></head><body>");
     sb.append("<h1>").append(esc(verdict.outcome().label())).append("</h1>");
     sb.append("<p>").append(esc(verdict.line())).append("</p>");
+    verdict.eligibility().ifPresent(e -> eligibility(sb, e));
     Map<String, String> facts = verdict.nightly().facts();
     if (!facts.isEmpty()) {
       sb.append("<h2>What was tested</h2><table>");

@@ -37,6 +37,7 @@ class RunRecordTest {
         "tenant" : "nl",
         "bankMode" : "sandbox",
         "target" : "embedded reference sandbox",
+        "identity" : "generated",
         "fingerprint" : {
           "version" : {
             "value" : "2026.1",
@@ -287,5 +288,26 @@ class RunRecordTest {
         .isEqualTo(
             "version 2026.1 (xs2a openapi 3f2a9c1e, auth openapi unavailable (HTTP 404),"
                 + " discovery 0c9d4e5f)");
+  }
+
+  @Test
+  void anEarlierKitsRecordWithoutAnIdentityReadsAsGenerated() {
+    String json =
+        Runs.run("2026-12-01T02:00:00Z").toJson().replace("  \"identity\" : \"generated\",\n", "");
+    assertThat(json).doesNotContain("identity");
+    assertThat(RunRecord.parse(json).identity()).isEqualTo("generated");
+  }
+
+  @Test
+  void anOwnIdentityRoundTripsAndAnUnknownOneIsRefused() {
+    RunRecord r = Runs.run("2026-12-01T02:00:00Z");
+    String own = r.toJson().replace("\"identity\" : \"generated\"", "\"identity\" : \"own\"");
+    assertThat(RunRecord.parse(own).identity()).isEqualTo("own");
+    assertThatThrownBy(
+            () ->
+                RunRecord.parse(
+                    r.toJson().replace("\"identity\" : \"generated\"", "\"identity\" : \"bank\"")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a run record: 'identity' is 'bank', not one of [generated, own]");
   }
 }
