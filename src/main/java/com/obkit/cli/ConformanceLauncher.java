@@ -55,6 +55,8 @@ public final class ConformanceLauncher {
    * @param brokenRules scenario → the rules its failed checks broke ({@code SIG-2 MUST})
    * @param waiverProblems the stale and the expired waivers, one line each, in that order
    * @param changes the report's what-changed sections: each title, then its lines indented
+   * @param eligibility the self-certification: its status, then each reason (empty when the run
+   *     wrote none)
    */
   public record RunResult(
       String verdict,
@@ -66,7 +68,8 @@ public final class ConformanceLauncher {
       Map<String, List<String>> failedChecks,
       Map<String, List<String>> brokenRules,
       List<String> waiverProblems,
-      List<String> changes) {}
+      List<String> changes,
+      List<String> eligibility) {}
 
   /**
    * Runs every feature. {@code fullReports} adds Cucumber JSON, JUnit XML and Allure results to the
@@ -222,6 +225,12 @@ public final class ConformanceLauncher {
         changes.add(section.path("title").asText());
         section.path("lines").forEach(n -> changes.add("  " + n.asText()));
       }
+      List<String> eligibility = new ArrayList<>();
+      JsonNode e = v.path("eligibility");
+      if (e.isObject()) {
+        eligibility.add(e.path("status").asText());
+        e.path("reasons").forEach(n -> eligibility.add(n.asText()));
+      }
       return new RunResult(
           v.path("verdict").asText(),
           v.path("exitCode").asInt(2),
@@ -232,7 +241,8 @@ public final class ConformanceLauncher {
           checks,
           rules,
           waiverProblems,
-          changes);
+          changes,
+          eligibility);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -225,7 +225,10 @@ public final class RunHistory {
       KitConfig config, RunRecord current, Optional<HistoryStore> store, String tenant) {
     if (store.isEmpty()) {
       return new Eligibility.TenantCoverage(
-          false, "this run keeps no history (kit.history=none), so no other tenant's run counts");
+          false,
+          config.nightly().history().isEmpty()
+              ? "this run keeps no history (kit.history=none), so no other tenant's run counts"
+              : "this run reads no history store, so no other tenant's run counts");
     }
     Path dir = store.get().dir();
     String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
