@@ -9,6 +9,8 @@ import com.obkit.pki.OrganizationId;
 import com.obkit.pki.PspRole;
 import com.obkit.pki.SavedCredentials;
 import com.obkit.pki.TestCa;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +24,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "certificate",
     mixinStandardHelpOptions = true,
-    description = "Generates a test certificate and saves Certificate, Private Key and Key Id.")
+    description =
+        "Generates a test certificate and saves Certificate, Private Key and Key Id into a"
+            + " git-ignored folder; an existing private key is kept unless --force.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kit certificate --organization-id PSDNL-DNB-R000000",
+      "  kit certificate --organization-id PSDNL-DNB-R000000 --profile QSEALC --out creds/qsealc",
+      "  kit certificate --organization-id PSDNL-DNB-R000000 --force      replace the saved key"
+    })
 final class CertificateCommand implements Callable<Integer> {
 
   @Option(
@@ -46,14 +56,24 @@ final class CertificateCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      required = true,
+      defaultValue = "credentials",
       description =
-          "Folder for certificate.pem, private-key.pem, key-id.txt (never under reports/).")
+          "Folder for certificate.pem, private-key.pem, key-id.txt (never under reports/; default:"
+              + " ${DEFAULT-VALUE}). It gets a .gitignore of its own, so git never takes the key.")
   Path out;
 
+  @Option(names = "--force", description = "Replace a private key saved there before.")
+  boolean force;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     OrganizationId orgId = OrganizationId.of(organizationId);
+    Path key = out.resolve("private-key.pem");
+    if (Files.exists(key) && !force) {
+      // A private key may be the one a registration at the bank is bound to: never lose it.
+      throw new IllegalArgumentException(
+          key + " exists: refusing to overwrite a private key (give --force to replace it)");
+    }
     TestCa ca =
         TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
     Credentials credentials =
@@ -61,6 +81,8 @@ final class CertificateCommand implements Callable<Integer> {
             CertificateSpec.builder(orgId).profile(profile).roles(roles).build(),
             KeyPool.generateRsa(2048));
     SavedCredentials saved = CredentialFiles.save(credentials, out);
+    // Wherever the folder is, git ignores everything in it, this file too.
+    Files.writeString(out.resolve(".gitignore"), "*\n");
     System.out.println("Certificate: " + saved.certificate());
     System.out.println("Private Key: " + saved.privateKey() + " (readable by its owner only)");
     System.out.println("Key Id:      " + credentials.keyId());

@@ -24,7 +24,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "curl",
     mixinStandardHelpOptions = true,
-    description = "Prints a signed curl command (onboarding, test accounts).")
+    description =
+        "Prints a signed curl command (onboarding, registration, test accounts, a form body for"
+            + " the token endpoint).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kit curl --certificate credentials/certificate.pem \\",
+      "      --private-key credentials/private-key.pem \\",
+      "      --url https://127.0.0.1:8443/xs2a-bg/nl/onboarding/v1",
+      "  kit curl --certificate c.pem --private-key k.pem --method POST \\",
+      "      --url https://127.0.0.1:8443/auth/nl/v1/token \\",
+      "      --data 'grant_type=authorization_code&code=...'"
+    })
 final class CurlCommand implements Callable<Integer> {
 
   @Option(names = "--certificate", required = true, description = "certificate.pem")
@@ -47,6 +58,14 @@ final class CurlCommand implements Callable<Integer> {
       defaultValue = "",
       description = "Request body (signed through its Digest).")
   String data;
+
+  @Option(
+      names = "--content-type",
+      description =
+          "Content-Type of --data (default: application/json for a JSON body,"
+              + " application/x-www-form-urlencoded for a form body such as"
+              + " grant_type=authorization_code&code=...).")
+  String contentType;
 
   @Option(names = "--algorithm", defaultValue = "SHA256withRSA")
   String algorithm;
@@ -85,11 +104,21 @@ final class CurlCommand implements Callable<Integer> {
           .append("'");
     }
     if (!data.isEmpty()) {
-      sb.append(" \\\n  -H 'Content-Type: application/json' --data '")
+      sb.append(" \\\n  -H 'Content-Type: ")
+          .append(contentType == null ? contentTypeOf(data) : contentType)
+          .append("' --data-binary '")
           .append(data.replace("'", "'\\''"))
           .append("'");
     }
     System.out.println(sb);
     return 0;
+  }
+
+  /** JSON for a JSON body; a form (the token endpoint's, the page's second call) otherwise. */
+  static String contentTypeOf(String body) {
+    String b = body.strip();
+    return b.startsWith("{") || b.startsWith("[")
+        ? "application/json"
+        : "application/x-www-form-urlencoded";
   }
 }

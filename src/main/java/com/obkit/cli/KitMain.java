@@ -1,16 +1,17 @@
 package com.obkit.cli;
 
-import com.obkit.config.ConfigException;
 import com.obkit.config.KitConfig;
-import com.obkit.runtime.KitRuntime;
-import java.nio.file.Path;
+import com.obkit.report.KitVersion;
+import com.obkit.sandbox.port.SandboxCommandLine;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The conformance run from the command line. Exit codes: 0 CONFORMANT, 1 NOT CONFORMANT, 2
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kit",
     mixinStandardHelpOptions = true,
+    versionProvider = KitMain.Version.class,
     subcommands = {
+      RunCommand.class,
       PlanCommand.class,
       CertificateCommand.class,
       CurlCommand.class,
@@ -27,95 +30,66 @@ import picocli.CommandLine.Option;
       DiffCommand.class
     },
     description =
-        "Runs the XS2A onboarding conformance suite and prints the verdict. Subcommands: plan,"
-            + " certificate, curl, serve, diff.",
+        "Runs the XS2A onboarding conformance suite and prints the verdict (the same as kit run)."
+            + " Commands: run, plan, certificate, curl, sandbox, serve, diff.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:CONFORMANT",
-      "1:NOT CONFORMANT (a MUST rule is broken)",
-      "2:environment or configuration error"
+      "1:NOT CONFORMANT (a MUST rule is broken), or a stale waiver",
+      "2:INCONCLUSIVE, a configuration error or a user's mistake (one line: ERROR: ...)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kit run                                   the embedded reference sandbox",
+      "  kit certificate --organization-id PSDNL-DNB-R000000 --profile QSEALC",
+      "  kit sandbox --port 8080                   the reference sandbox alone",
+      "  kit --version"
     })
 public final class KitMain implements Callable<Integer> {
 
-  @Option(
-      names = "--env",
-      description = "Profile (kit.env): local, sandbox, production, or a file in env/.")
-  String env;
+  /** Without a command, {@code kit} is {@code kit run}. */
+  @Mixin RunOptions run = new RunOptions();
 
   @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any kit.* key, e.g. --set kit.tenant=be_nl (repeatable).")
-  Map<String, String> settings = new LinkedHashMap<>();
+      names = "--stacktrace",
+      scope = ScopeType.INHERIT,
+      description = "On a kit error, print its stack trace too (for a bug report).")
+  boolean stacktrace;
 
-  @Option(
-      names = "--features",
-      defaultValue = "features",
-      description = "Feature folder (default: ${DEFAULT-VALUE}).")
-  Path features;
-
-  @Option(
-      names = "--tags",
-      description =
-          "Only scenarios matching a Cucumber tag expression, e.g. \"@stage:token\" or \"not"
-              + " @journey\" (blank: all).")
-  String tags;
-
-  @Option(
-      names = "--dry-run",
-      description =
-          "Print the plan (every scenario, whether it changes the registration, the requests it"
-              + " would send) and send nothing.")
-  boolean dryRun;
-
-  @Option(
-      names = "--no-exit",
-      description =
-          "Return instead of exiting (when run inside Maven, before the report is published).")
-  boolean noExit;
+  /** The kit's version ({@code --version}), from the build. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"obkit " + KitVersion.current()};
+    }
+  }
 
   public static void main(String[] args) {
-    KitMain main = new KitMain();
-    int code = new CommandLine(main).execute(args);
-    if (!main.noExit || code != 0 && main.configurationFailed) {
+    CommandLine commandLine = commandLine(new KitMain());
+    int code = commandLine.execute(args);
+    RunOptions top = ((KitMain) commandLine.getCommand()).run;
+    RunOptions sub = ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).options;
+    boolean noExit = top.noExit || sub.noExit;
+    boolean configurationFailed = top.configurationFailed || sub.configurationFailed;
+    if (!noExit || code != 0 && configurationFailed) {
       System.exit(code);
     }
   }
 
-  private boolean configurationFailed;
+  /**
+   * The command line: every command, the reference sandbox as {@code sandbox}, and one-line errors
+   * (exit code 2) for a user's mistake.
+   */
+  public static CommandLine commandLine(KitMain main) {
+    CommandLine commandLine = new CommandLine(main);
+    commandLine.addSubcommand("sandbox", SandboxCommandLine.named("sandbox"));
+    commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    return commandLine;
+  }
 
   @Override
   public Integer call() {
-    KitConfig config;
-    try {
-      config = load(env, settings);
-      KitRuntime.validate(config);
-    } catch (ConfigException e) {
-      return configurationError(e);
-    }
-    ConformanceLauncher launcher = new ConformanceLauncher(features);
-    // Maven passes an unset -Dconformance.tags as an empty argument: that means every scenario.
-    String tagExpression = tags == null || tags.isBlank() ? null : tags;
-    if (dryRun) {
-      launcher.plan(config, tagExpression);
-      return 0;
-    }
-    if (config.targetsLiveProduction() && !config.productionConfirmed()) {
-      // Do no harm: say what the run would do, and stop before any request.
-      launcher.plan(config, tagExpression);
-      return configurationError(new ConfigException(KitRuntime.unconfirmedProduction(config)));
-    }
-    try {
-      return launcher.run(config, config.reports(), true, tagExpression).exitCode();
-    } catch (ConfigException e) {
-      return configurationError(e);
-    }
-  }
-
-  private int configurationError(ConfigException e) {
-    configurationFailed = true;
-    System.err.println("CONFIGURATION ERROR: " + e.getMessage());
-    return 2;
+    return run.call();
   }
 
   /** The configuration from this JVM's system properties, environment, profile and settings. */

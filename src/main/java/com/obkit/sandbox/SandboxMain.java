@@ -35,7 +35,13 @@ import picocli.CommandLine.Spec;
     name = "reference-sandbox",
     mixinStandardHelpOptions = true,
     version = "reference-sandbox " + Xs2aEndpoints.VERSION,
-    description = "Runs the embedded reference sandbox of the bank's XS2A onboarding contract.")
+    description = "Runs the embedded reference sandbox of the bank's XS2A onboarding contract.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kit sandbox --port 8443                   HTTPS on 127.0.0.1:8443",
+      "  kit sandbox --no-tls --port 0             plain HTTP on an ephemeral port",
+      "  kit sandbox --list-deviations             the ways it can break the contract"
+    })
 public final class SandboxMain implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -132,7 +138,7 @@ public final class SandboxMain implements Callable<Integer> {
     System.exit(commandLine(new SandboxMain()).execute(args));
   }
 
-  static CommandLine commandLine(SandboxMain main) {
+  public static CommandLine commandLine(SandboxMain main) {
     return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
