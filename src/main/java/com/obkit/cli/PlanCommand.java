@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      new ConformanceLauncher(features).plan(KitMain.load(env, settings), tags);
+      new ConformanceLauncher(Features.folder(features)).plan(KitMain.load(env, settings), tags);
       return 0;
     } catch (ConfigException e) {
       System.err.println("CONFIGURATION ERROR: " + e.getMessage());

@@ -63,7 +63,7 @@ final class RunOptions {
     } catch (ConfigException e) {
       return configurationError(e);
     }
-    ConformanceLauncher launcher = new ConformanceLauncher(features);
+    ConformanceLauncher launcher = new ConformanceLauncher(Features.folder(features));
     // Maven passes an unset -Dconformance.tags as an empty argument: that means every scenario.
     String tagExpression = tags == null || tags.isBlank() ? null : tags;
     if (dryRun) {

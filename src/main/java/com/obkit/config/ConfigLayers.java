@@ -46,10 +46,11 @@ final class ConfigLayers {
     String profile =
         pick(KitKeys.ENV, systemProperties, environment).orElse(defaults.get(KitKeys.ENV));
     Path file = envDir.resolve(profile + ".properties");
-    Properties fromFile = readProfile(profile, file, envDir);
+    Profile read = readProfile(profile, file, envDir);
+    Properties fromFile = read.properties();
     for (String key : fromFile.stringPropertyNames()) {
-      requireKnown(key, file.toString());
-      layers.values.put(key, new Value(fromFile.getProperty(key).trim(), file.toString()));
+      requireKnown(key, read.origin());
+      layers.values.put(key, new Value(fromFile.getProperty(key).trim(), read.origin()));
     }
     layers.values.put(KitKeys.ENV, new Value(profile, "selected profile"));
 
@@ -185,12 +186,32 @@ final class ConfigLayers {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
-  private static Properties readProfile(String profile, Path file, Path envDir) {
+  /** A profile's settings and where they came from (a file, or the kit's own copy). */
+  private record Profile(Properties properties, String origin) {}
+
+  /**
+   * The profile's file; without one in {@code envDir}, the kit's own copy of a profile it ships
+   * ({@code env/<name>.properties} on its class path: the runnable jar carries them), so that the
+   * jar runs from any folder and a file of the same name still overrides it.
+   */
+  private static Profile readProfile(String profile, Path file, Path envDir) {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       p.load(in);
-      return p;
+      return new Profile(p, file.toString());
     } catch (NoSuchFileException e) {
+      String shipped = "env/" + profile + ".properties";
+      if (profile.matches("[A-Za-z0-9._-]+")) {
+        try (InputStream in = ConfigLayers.class.getClassLoader().getResourceAsStream(shipped)) {
+          if (in != null) {
+            p.load(in);
+            return new Profile(p, "the kit's own " + shipped);
+          }
+        } catch (IOException | IllegalArgumentException inner) {
+          throw new ConfigException(
+              "cannot read the kit's own " + shipped + ": " + inner.getMessage(), inner);
+        }
+      }
       throw new ConfigException(
           "unknown profile 'kit.env="
               + profile

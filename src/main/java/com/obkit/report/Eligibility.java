@@ -113,7 +113,8 @@ public record Eligibility(
     if (setting.embedded()) {
       reasons.add("the embedded reference sandbox, not the bank (kit.baseUrl is not set)");
     }
-    verdict.runError().ifPresent(e -> reasons.add("the run could not start: " + e));
+    // The error itself is the verdict's line: said once, not again here.
+    verdict.runError().ifPresent(e -> reasons.add("the run could not start (see the verdict)"));
     verdict
         .restore()
         .filter(r -> !r.restored())
@@ -129,7 +130,7 @@ public record Eligibility(
               + String.join(", ", notJudged));
     }
     List<String> notRun = rules(table, null, "NOT COVERED");
-    if (!notRun.isEmpty()) {
+    if (!notRun.isEmpty() && verdict.runError().isEmpty()) {
       reasons.add(
           notRun.size()
               + " rule(s) did not run (left out by a tag filter or the features folder): "
