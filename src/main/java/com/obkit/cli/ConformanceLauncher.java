@@ -160,7 +160,12 @@ public final class ConformanceLauncher {
       KitSession.preset(null);
       KitSession.stop();
     }
-    return read(reports.resolve("verdict.json"));
+    RunResult result = read(reports.resolve("verdict.json"));
+    if (fullReports) {
+      // After the launcher: every plugin has written its files, so the bundle holds them all.
+      EvidenceExport.write(config, reports, features, System.err);
+    }
+    return result;
   }
 
   /**

@@ -27,11 +27,12 @@ import picocli.CommandLine.ScopeType;
       CertificateCommand.class,
       CurlCommand.class,
       ServeCommand.class,
-      DiffCommand.class
+      DiffCommand.class,
+      VerifyCommand.class
     },
     description =
         "Runs the XS2A onboarding conformance suite and prints the verdict (the same as kit run)."
-            + " Commands: run, plan, certificate, curl, sandbox, serve, diff.",
+            + " Commands: run, plan, certificate, curl, sandbox, serve, diff, verify.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:CONFORMANT",
@@ -43,6 +44,7 @@ import picocli.CommandLine.ScopeType;
       "  kit run                                   the embedded reference sandbox",
       "  kit certificate --organization-id PSDNL-DNB-R000000 --profile QSEALC",
       "  kit sandbox --port 8080                   the reference sandbox alone",
+      "  kit verify reports/evidence.zip           check a run's signed evidence",
       "  kit --version"
     })
 public final class KitMain implements Callable<Integer> {

@@ -59,6 +59,8 @@ import java.util.regex.Pattern;
  *     PSU's part of SCA is done and the journey around it (contract sections 9 to 11)
  * @param nightly {@code kit.history*}, {@code kit.waivers}, {@code kit.failOn}, {@code
  *     kit.identities}, {@code kit.openapi.*}: what a run keeps and compares across runs
+ * @param settings every key that has a value, with the layer it came from and secrets masked: what
+ *     a run's evidence shows of its configuration
  */
 public record KitConfig(
     String env,
@@ -78,7 +80,8 @@ public record KitConfig(
     Optional<String> clientId,
     boolean productionConfirmed,
     PsuSettings psu,
-    NightlySettings nightly) {
+    NightlySettings nightly,
+    List<Setting> settings) {
 
   /** The bank's tenants (contract section 1, OAS enum). */
   public static final List<String> KNOWN_TENANTS = List.of("uk", "nl", "be_fr", "be_nl");
@@ -108,6 +111,23 @@ public record KitConfig(
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(psu, "psu");
     Objects.requireNonNull(nightly, "nightly");
+    settings = List.copyOf(settings);
+  }
+
+  /**
+   * One configured key as a run's evidence shows it.
+   *
+   * @param key the {@code kit.*} key
+   * @param value its value, {@code ****} for a password or the test accounts' digipass numbers
+   * @param source the layer it came from ({@code env/sandbox.properties}, {@code system property
+   *     -Dkit.tenant}, ...)
+   */
+  public record Setting(String key, String value, String source) {
+    public Setting {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(source, "source");
+    }
   }
 
   /**
@@ -272,7 +292,8 @@ public record KitConfig(
               clientId,
               confirmed,
               psu,
-              nightly);
+              nightly,
+              settings());
       requireConsistent(config);
       return config;
     }
@@ -577,6 +598,18 @@ public record KitConfig(
                 + e.getMessage(),
             e);
       }
+    }
+
+    /** Every key with a value, in {@link KitKeys#ALL}'s order, secrets masked. */
+    private List<Setting> settings() {
+      List<Setting> out = new ArrayList<>();
+      for (String key : KitKeys.ALL) {
+        layers
+            .get(key)
+            .ifPresent(
+                v -> out.add(new Setting(key, isSecretKey(key) ? "****" : v.text(), v.source())));
+      }
+      return out;
     }
 
     /** Keys whose values never appear in messages: passwords, and digipass numbers. */

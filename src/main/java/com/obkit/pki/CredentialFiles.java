@@ -257,6 +257,21 @@ public final class CredentialFiles {
   // --- reading
   // -------------------------------------------------------------------------------------
 
+  /**
+   * The first certificate of a PEM file (a CA a user names, e.g. {@code kit verify --ca}).
+   *
+   * @param what what the file is, for the message ({@code --ca})
+   * @throws CredentialException naming {@code what} and the file when it is missing or holds no PEM
+   *     certificate
+   */
+  public static X509Certificate readCertificate(Path file, String what) {
+    try {
+      return readCertificates(file).get(0);
+    } catch (CredentialException e) {
+      throw new CredentialException(what + ": " + e.getMessage(), e);
+    }
+  }
+
   private static List<X509Certificate> readCertificates(Path file) {
     List<X509Certificate> certificates = new ArrayList<>();
     JcaX509CertificateConverter converter = new JcaX509CertificateConverter();

@@ -1,8 +1,10 @@
 package com.obkit.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.obkit.outcomes.Level;
 import com.obkit.report.Verdict.RuleRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +182,39 @@ public record Eligibility(
       sb.append(" | not applicable here: ").append(String.join(", ", notApplicableRules));
     }
     return sb.toString();
+  }
+
+  /**
+   * Reads {@code verdict.json}'s {@code eligibility} back (what {@code kit verify} prints).
+   *
+   * @throws IllegalArgumentException if it is missing or its status is unknown
+   */
+  public static Eligibility fromJson(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("the verdict has no eligibility");
+    }
+    String label = node.path("status").asText();
+    Status status =
+        Arrays.stream(Status.values())
+            .filter(s -> s.label().equals(label))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown eligibility status '" + label + "'"));
+    Map<String, String> tenants = new LinkedHashMap<>();
+    node.path("tenants").properties().forEach(e -> tenants.put(e.getKey(), e.getValue().asText()));
+    return new Eligibility(
+        status,
+        texts(node.path("reasons")),
+        texts(node.path("waivedRules")),
+        texts(node.path("rulesNotRun")),
+        texts(node.path("notApplicableRules")),
+        tenants);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   /** The JSON of {@code verdict.json}'s {@code eligibility}. */

@@ -78,16 +78,22 @@ public final class RuleCatalogue {
    * judged, for its record.
    */
   public static String digest() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** The shipped {@code catalogue/rules.tsv} as it is, for a run's evidence. */
+  public static byte[] bytes() {
     try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
       if (in == null) {
         throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
       }
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 

@@ -363,7 +363,13 @@ public final class KitRuntime implements AutoCloseable {
     }
   }
 
-  private static Optional<Tpp> configuredTpp(KitConfig config) {
+  /**
+   * The TPP of credentials from files ({@code kit.credentials.source} pem or pkcs12), loaded and
+   * checked against {@code kit.organizationId}; empty with generated credentials.
+   *
+   * @throws ConfigException naming the key when the files cannot be read or do not match
+   */
+  public static Optional<Tpp> configuredTpp(KitConfig config) {
     CredentialSettings c = config.credentials();
     if (c.source() == CredentialSettings.Source.GENERATED) {
       return Optional.empty();

@@ -34,6 +34,7 @@ class ArchitectureTest {
               "report",
               "history",
               "openapi",
+              "evidence",
               "cli")
           .stream()
           .map(p -> "com.obkit." + p + "..")

@@ -36,7 +36,8 @@ class CommandLineTest {
   @Test
   void everyCommandHasHelpWithExamples() {
     assertThat(KitMain.commandLine(new KitMain()).getSubcommands().keySet())
-        .containsExactly("run", "plan", "certificate", "curl", "serve", "diff", "sandbox");
+        .containsExactly(
+            "run", "plan", "certificate", "curl", "serve", "diff", "verify", "sandbox");
     for (String command : List.of("run", "certificate", "curl", "sandbox")) {
       Ran ran = kit(command, "--help");
       assertThat(ran.code()).as(command).isEqualTo(0);
