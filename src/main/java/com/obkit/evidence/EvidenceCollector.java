@@ -153,8 +153,10 @@ public final class EvidenceCollector {
         scenarios.add(JSON.readTree(file.toFile()));
       }
     }
+    // In the features' order (file, then line), as the reports list them; a retry after its try.
     scenarios.sort(
-        Comparator.comparing((JsonNode n) -> n.path("fullName").asText())
+        Comparator.comparing((JsonNode n) -> featureOf(n.path("fullName").asText()))
+            .thenComparingInt(n -> lineOf(n.path("fullName").asText()))
             .thenComparingLong(n -> n.path("start").asLong()));
     List<BundleEntry> out = new ArrayList<>();
     StringBuilder index = new StringBuilder("folder\tscenario\tstatus\tattachments\n");
@@ -224,6 +226,20 @@ public final class EvidenceCollector {
       segments.add(slug(s));
     }
     return "exchanges/" + String.join("/", segments) + "/" + slug(line);
+  }
+
+  private static String featureOf(String location) {
+    int colon = location.lastIndexOf(':');
+    return (colon > 0 ? location.substring(0, colon) : location)
+        .replaceFirst("^(.*?/)?features/", "");
+  }
+
+  private static int lineOf(String location) {
+    try {
+      return Integer.parseInt(location.substring(location.lastIndexOf(':') + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static void collectAttachments(JsonNode node, List<JsonNode> out) {
