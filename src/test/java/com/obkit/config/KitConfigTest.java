@@ -139,6 +139,16 @@ class KitConfigTest {
             Map.of());
     assertThat(c.toString()).doesNotContain("s3cret-Pa55");
     assertThat(c.credentials().pkcs12Password().orElseThrow().value()).isEqualTo("s3cret-Pa55");
+    assertThat(
+            c.settings().stream()
+                .filter(x -> x.key().startsWith("kit.credentials."))
+                .map(x -> x.key() + "=" + x.value() + " from " + x.source())
+                .toList())
+        .containsExactly(
+            "kit.credentials.source=pkcs12 from system property -Dkit.credentials.source",
+            "kit.credentials.pkcs12=" + p12 + " from system property -Dkit.credentials.pkcs12",
+            "kit.credentials.pkcs12Password=**** from system property"
+                + " -Dkit.credentials.pkcs12Password");
   }
 
   @Test
