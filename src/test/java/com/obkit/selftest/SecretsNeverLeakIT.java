@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.obkit.cli.ConformanceLauncher;
 import com.obkit.config.KitConfig;
+import com.obkit.evidence.EvidenceBundle;
 import com.obkit.pki.Certificates;
 import com.obkit.sandbox.ReferenceSandbox;
 import com.obkit.sandbox.SandboxOptions;
@@ -38,11 +39,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A conformance run with full reports, against a sandbox that tells the test every secret it issues
  * (initial access tokens, client secrets, codes, digipass numbers, and a {@code
  * registration_access_token}: a field the kit's name list does not foresee): none of those values
- * appears anywhere the run wrote, in reports, Allure results or captured console output, neither
- * raw nor URL-encoded, JSON-escaped or Base64 (also inside the Base64 of a longer value such as an
- * HTTP Basic {@code client_id:secret} pair), nor as any 8-character fragment. Run once against the
- * faithful sandbox and once against deviations that make scenarios fail with secrets in the answers
- * they quote. The masks of the secrets do appear: redaction ran, rather than nothing being written.
+ * appears anywhere the run wrote, in reports, the evidence bundle, Allure results or captured
+ * console output, neither raw nor URL-encoded, JSON-escaped or Base64 (also inside the Base64 of a
+ * longer value such as an HTTP Basic {@code client_id:secret} pair), nor as any 8-character
+ * fragment. Run once against the faithful sandbox and once against deviations that make scenarios
+ * fail with secrets in the answers they quote. The masks of the secrets do appear: redaction ran,
+ * rather than nothing being written.
  */
 class SecretsNeverLeakIT {
 
@@ -130,6 +132,12 @@ class SecretsNeverLeakIT {
         }
       }
     }
+    // The evidence bundle is compressed: its entries are searched as they unpack.
+    Map<String, byte[]> evidence = EvidenceBundle.read(reports.resolve("evidence.zip"));
+    evidence.forEach(
+        (name, bytes) ->
+            written.put("evidence.zip!" + name, new String(bytes, StandardCharsets.ISO_8859_1)));
+    assertThat(evidence).containsKeys("config.json", "exchanges/index.tsv", "manifest.json");
     assertThat(written.size()).as("files searched").isGreaterThan(100);
 
     Map<String, String> needles = new HashMap<>();
