@@ -43,10 +43,11 @@ class CertificateSpecTest {
   @Test
   void builderOverridesEveryField() {
     Instant from = Instant.parse("2020-01-01T00:00:00Z");
-    Instant to = Instant.parse("2021-01-01T00:00:00Z");
+    Instant to = Instant.parse("2020-06-01T00:00:00Z");
     CertificateSpec spec =
         CertificateSpec.builder(ORG)
-            .commonName("Acme")
+            .commonName("acme.example.nl")
+            .domain("acme.example.nl")
             .organization("Acme BV")
             .country("NL")
             .roles(List.of(PspRole.PSP_IC))
@@ -55,9 +56,17 @@ class CertificateSpecTest {
             .profile(CertificateProfile.QWAC)
             .validity(from, to)
             .withoutPsd2Statement()
+            .locality("Utrecht")
+            .stateOrProvince("Utrecht")
+            .businessCategory("Business Entity")
+            .jurisdictionCountry("BE")
+            .registrationNumber("KVK 12345678")
+            .pdsUrl(java.net.URI.create("https://acme.example.nl/pds"))
+            .negativeTest()
             .build();
 
-    assertThat(spec.commonName()).isEqualTo("Acme");
+    assertThat(spec.commonName()).isEqualTo("acme.example.nl");
+    assertThat(spec.domain()).isEqualTo("acme.example.nl");
     assertThat(spec.organization()).isEqualTo("Acme BV");
     assertThat(spec.country()).isEqualTo("NL");
     assertThat(spec.roles()).containsExactly(PspRole.PSP_IC);
@@ -67,6 +76,13 @@ class CertificateSpecTest {
     assertThat(spec.notAfter()).isEqualTo(to);
     assertThat(spec.psd2Statement()).isFalse();
     assertThat(spec.psd2QcStatement()).isEmpty();
+    assertThat(spec.locality()).isEqualTo("Utrecht");
+    assertThat(spec.stateOrProvince()).isEqualTo("Utrecht");
+    assertThat(spec.businessCategory()).isEqualTo("Business Entity");
+    assertThat(spec.jurisdictionCountry()).isEqualTo("BE");
+    assertThat(spec.registrationNumber()).isEqualTo("KVK 12345678");
+    assertThat(spec.pdsUrl()).isEqualTo(java.net.URI.create("https://acme.example.nl/pds"));
+    assertThat(spec.negativeTest()).isTrue();
   }
 
   @Test
@@ -109,7 +125,15 @@ class CertificateSpecTest {
                     CertificateProfile.SANDBOX,
                     now,
                     now.plusSeconds(1),
-                    true))
+                    true,
+                    "L",
+                    "ST",
+                    "tpp.example.com",
+                    CertificateSpec.PRIVATE_ORGANIZATION,
+                    "ES",
+                    "123",
+                    CertificateSpec.DEFAULT_PDS_URL,
+                    false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exclusive");
   }
