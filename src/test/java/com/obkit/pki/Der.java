@@ -76,10 +76,10 @@ record Der(int tag, byte[] value) {
   }
 
   /**
-   * The DER value inside the certificate's extension {@code oid} (unwrapping the OCTET STRING that
-   * {@link X509Certificate#getExtensionValue} returns); null when absent.
+   * The DER value inside the certificate's or CRL's extension {@code oid} (unwrapping the OCTET
+   * STRING that {@link X509Certificate#getExtensionValue} returns); null when absent.
    */
-  static Der extension(X509Certificate certificate, String oid) {
+  static Der extension(java.security.cert.X509Extension certificate, String oid) {
     byte[] wrapped = certificate.getExtensionValue(oid);
     if (wrapped == null) {
       return null;
