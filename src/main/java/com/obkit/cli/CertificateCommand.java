@@ -10,6 +10,7 @@ import com.obkit.pki.PspRole;
 import com.obkit.pki.SavedCredentials;
 import com.obkit.pki.TestCa;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,24 @@ final class CertificateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a private key saved there before.")
   boolean force;
 
+  /**
+   * Where the test CA's repository is served, for QWAC and QSEALC certificates. Unset by default,
+   * and then the certificate names no OCSP responder, CRL or CA issuers URL at all: the CA lives
+   * only as long as this command, so any URL it wrote would answer nothing later, and a bank that
+   * checks revocation would fail the certificate with "revocation unknown" for a reason that no
+   * setting of the bank can fix. Someone who serves the CA's CRL and OCSP answers gives their base
+   * URL here ({@code <url>ocsp}, {@code <url>crl}, {@code <url>ca.crt}). Runs of the kit itself
+   * need none of this: they start a live responder and name it.
+   */
+  @Option(
+      names = "--ca-url",
+      paramLabel = "URL",
+      description =
+          "QWAC/QSEALC only: base URL (ending in /) under which the test CA's ocsp, crl and ca.crt"
+              + " are served; written into the certificate's AIA and CRL distribution points."
+              + " Default: none, as no responder outlives this command.")
+  URI caUrl;
+
   @Override
   public Integer call() throws IOException {
     OrganizationId orgId = OrganizationId.of(organizationId);
@@ -74,8 +93,9 @@ final class CertificateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           key + " exists: refusing to overwrite a private key (give --force to replace it)");
     }
-    TestCa ca =
+    TestCa generated =
         TestCa.sandboxLike(KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA"));
+    TestCa ca = caUrl == null ? generated : generated.publishedAt(caUrl);
     Credentials credentials =
         ca.issue(
             CertificateSpec.builder(orgId).profile(profile).roles(roles).build(),

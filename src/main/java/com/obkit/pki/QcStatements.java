@@ -33,6 +33,12 @@ public final class QcStatements {
   /** QcType value for website authentication (QWAC). */
   public static final String QCT_WEB = "0.4.0.1862.1.6.3";
 
+  /**
+   * QcPDS, ETSI EN 319 412-5: statementInfo is a SEQUENCE OF PdsLocation { url IA5String, language
+   * PrintableString SIZE(2) }, where the PKI disclosure statement is published.
+   */
+  public static final String QC_PDS = "0.4.0.1862.1.5";
+
   /** The PSD2 QC statement of ETSI TS 119 495. */
   public static final String PSD2 = "0.4.0.19495.2";
 

@@ -11,6 +11,7 @@ import com.obkit.config.ConfigException;
 import com.obkit.config.CredentialSettings;
 import com.obkit.config.KitConfig;
 import com.obkit.config.NightlySettings;
+import com.obkit.pki.CaResponder;
 import com.obkit.pki.Certificates;
 import com.obkit.pki.CredentialException;
 import com.obkit.pki.CredentialFiles;
@@ -44,6 +45,7 @@ public final class KitRuntime implements AutoCloseable {
 
   private final KitConfig config;
   private final Optional<EmbeddedSandbox> sandbox;
+  private final CaResponder caResponder;
   private final BankEndpoints endpoints;
   private final Transport transport;
   private final TppFactory tpps;
@@ -56,6 +58,7 @@ public final class KitRuntime implements AutoCloseable {
   private KitRuntime(
       KitConfig config,
       Optional<EmbeddedSandbox> sandbox,
+      CaResponder caResponder,
       BankEndpoints endpoints,
       Transport transport,
       TppFactory tpps,
@@ -64,6 +67,7 @@ public final class KitRuntime implements AutoCloseable {
       Preflight preflight) {
     this.config = config;
     this.sandbox = sandbox;
+    this.caResponder = caResponder;
     this.endpoints = endpoints;
     this.transport = transport;
     this.tpps = tpps;
@@ -103,7 +107,24 @@ public final class KitRuntime implements AutoCloseable {
                 () ->
                     TestCa.sandboxLike(
                         KeyPool.generateRsa(2048), OrganizationId.of("PSDNL-KIT-TESTCA")));
+    // The URLs in the run's production-profile certificates (OCSP, CRL, CA issuers) reach a live
+    // responder for as long as the run lives; close() stops it.
+    CaResponder caResponder = CaResponder.start(ca);
+    try {
+      return start(config, configured, trust, keys, pool, caResponder);
+    } catch (RuntimeException e) {
+      caResponder.close();
+      throw e;
+    }
+  }
 
+  private static KitRuntime start(
+      KitConfig config,
+      Optional<Tpp> configured,
+      List<X509Certificate> trust,
+      KeyPool keys,
+      Optional<IdentityPool> pool,
+      CaResponder caResponder) {
     Optional<EmbeddedSandbox> sandbox = Optional.empty();
     URI api;
     URI browser;
@@ -145,9 +166,10 @@ public final class KitRuntime implements AutoCloseable {
     return new KitRuntime(
         config,
         sandbox,
+        caResponder,
         endpoints,
         transport,
-        new TppFactory(ca, keys, config.bankMode(), configured, pool),
+        new TppFactory(caResponder.ca(), keys, config.bankMode(), configured, pool),
         configured,
         secrets,
         preflight);
@@ -345,7 +367,10 @@ public final class KitRuntime implements AutoCloseable {
     }
   }
 
-  /** Restores the TPP's registration (own identity), then stops the embedded sandbox. */
+  /**
+   * Restores the TPP's registration (own identity), then stops the embedded sandbox and the test
+   * CA's OCSP/CRL responder.
+   */
   @Override
   public void close() {
     try {
@@ -359,7 +384,11 @@ public final class KitRuntime implements AutoCloseable {
         }
       }
     } finally {
-      sandbox.ifPresent(EmbeddedSandbox::close);
+      try {
+        sandbox.ifPresent(EmbeddedSandbox::close);
+      } finally {
+        caResponder.close();
+      }
     }
   }
 

@@ -74,11 +74,14 @@ class MutualTlsTest {
     bank.createContext(
         "/",
         exchange -> {
+          // RFC 1779 prints the organizationIdentifier (2.5.4.97) as text, RFC 2253 in hex; the
+          // QWAC's CN is its domain, so the org id is only in 2.5.4.97.
           String peer =
-              ((com.sun.net.httpserver.HttpsExchange) exchange)
-                  .getSSLSession()
-                  .getPeerPrincipal()
-                  .getName();
+              ((javax.security.auth.x500.X500Principal)
+                      ((com.sun.net.httpserver.HttpsExchange) exchange)
+                          .getSSLSession()
+                          .getPeerPrincipal())
+                  .getName("RFC1779");
           byte[] body = ("hello " + peer).getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);

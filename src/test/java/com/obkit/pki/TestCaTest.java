@@ -120,7 +120,7 @@ class TestCaTest {
 
     RawQc raw = RawQc.of(cert);
     assertThat(raw.statements)
-        .containsOnlyKeys("0.4.0.1862.1.1", "0.4.0.1862.1.6", "0.4.0.19495.2");
+        .containsOnlyKeys("0.4.0.1862.1.1", "0.4.0.1862.1.6", "0.4.0.1862.1.5", "0.4.0.19495.2");
     assertThat(raw.statements.get("0.4.0.1862.1.1"))
         .as("QcCompliance has no statementInfo")
         .isNull();
@@ -174,7 +174,8 @@ class TestCaTest {
 
     assertThat(Psd2QcStatement.from(cert)).isEmpty();
     assertThat(QcStatements.hasQcCompliance(cert)).isTrue();
-    assertThat(RawQc.of(cert).statements).containsOnlyKeys("0.4.0.1862.1.1", "0.4.0.1862.1.6");
+    assertThat(RawQc.of(cert).statements)
+        .containsOnlyKeys("0.4.0.1862.1.1", "0.4.0.1862.1.6", "0.4.0.1862.1.5");
   }
 
   @Test
