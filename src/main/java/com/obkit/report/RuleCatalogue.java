@@ -1,12 +1,12 @@
 package com.obkit.report;
 
 import com.obkit.outcomes.Level;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,33 +40,45 @@ public final class RuleCatalogue {
     this.entries = List.copyOf(entries);
   }
 
-  /** The catalogue shipped with the kit. */
+  /**
+   * A file that replaces the shipped catalogue when it exists in the working folder, as {@code
+   * features/} and {@code env/} replace the jar's own: a bank's newer contract can be judged by the
+   * jar a TPP already has. Its digest is what run records and evidence name.
+   */
+  public static final Path OVERRIDE = Path.of("catalogue", "rules.tsv");
+
+  /** The catalogue: {@link #OVERRIDE} when it exists, otherwise the one shipped with the kit. */
   public static RuleCatalogue load() {
-    try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
+    return load(Path.of(""));
+  }
+
+  /** As {@link #load()}, with {@link #OVERRIDE} looked for under {@code workingFolder}. */
+  static RuleCatalogue load(Path workingFolder) {
+    Path override = workingFolder.resolve(OVERRIDE);
+    String source = Files.isRegularFile(override) ? override.toString() : "catalogue/rules.tsv";
+    List<Entry> list = new ArrayList<>();
+    String[] lines = new String(bytes(workingFolder), StandardCharsets.UTF_8).split("\r?\n");
+    // The first line is the header.
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
       }
-      List<Entry> list = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      reader.readLine(); // header
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split("\t");
-        if (f.length != 5 || !(f[4].equals("scenarios") || f[4].equals("planned"))) {
-          throw new IllegalStateException(
-              "catalogue/rules.tsv: line needs 5 tab-separated fields, the last 'scenarios' or"
-                  + " 'planned': "
-                  + line);
-        }
-        list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3], f[4].equals("planned")));
+      String[] f = line.split("\t");
+      if (f.length != 5
+          || !(f[4].equals("scenarios") || f[4].equals("planned"))
+          || !(f[1].equals("MUST") || f[1].equals("SHOULD"))) {
+        throw new IllegalStateException(
+            source
+                + " line "
+                + (i + 1)
+                + ": needs 5 tab-separated fields (id, MUST or SHOULD, statement, source,"
+                + " 'scenarios' or 'planned'): "
+                + line);
       }
-      return new RuleCatalogue(list);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      list.add(new Entry(f[0], Level.valueOf(f[1]), f[2], f[3], f[4].equals("planned")));
     }
+    return new RuleCatalogue(list);
   }
 
   public List<Entry> entries() {
@@ -85,15 +97,25 @@ public final class RuleCatalogue {
     }
   }
 
-  /** The shipped {@code catalogue/rules.tsv} as it is, for a run's evidence. */
+  /** The catalogue's bytes as they are ({@link #OVERRIDE} or the shipped one), for evidence. */
   public static byte[] bytes() {
-    try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
+    return bytes(Path.of(""));
+  }
+
+  static byte[] bytes(Path workingFolder) {
+    Path override = workingFolder.resolve(OVERRIDE);
+    try {
+      if (Files.isRegularFile(override)) {
+        return Files.readAllBytes(override);
       }
-      return in.readAllBytes();
+      try (InputStream in = RuleCatalogue.class.getResourceAsStream("/catalogue/rules.tsv")) {
+        if (in == null) {
+          throw new IllegalStateException("catalogue/rules.tsv is missing from the classpath");
+        }
+        return in.readAllBytes();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read the rule catalogue " + override, e);
     }
   }
 
