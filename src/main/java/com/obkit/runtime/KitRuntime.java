@@ -34,9 +34,11 @@ import java.util.Optional;
 
 /**
  * Everything one conformance run shares: the configuration, the embedded reference sandbox (when no
- * {@code kit.baseUrl} is given), the test CA and key pool, TLS trust, the bank's endpoints. Built
- * once per run, before any request, so that every configuration and credential error surfaces
- * first; immutable afterwards and safe to use from parallel scenarios.
+ * {@code kit.baseUrl} is given), the test CA with its OCSP/CRL responder ({@link CaResponder}, on
+ * 127.0.0.1 and an ephemeral port, named in the run's production-profile certificates and stopped
+ * by {@link #close()}) and key pool, TLS trust, the bank's endpoints. Built once per run, before
+ * any request, so that every configuration and credential error surfaces first; immutable
+ * afterwards and safe to use from parallel scenarios.
  */
 public final class KitRuntime implements AutoCloseable {
 

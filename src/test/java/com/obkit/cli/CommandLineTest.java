@@ -134,6 +134,78 @@ class CommandLineTest {
   }
 
   @Test
+  void aProductionCertificateNamesARepositoryOnlyWhenGivenOne() throws Exception {
+    Path none = dir.resolve("none");
+    Path named = dir.resolve("named");
+    assertThat(
+            kit(
+                    "certificate",
+                    "--organization-id",
+                    "PSDNL-DNB-R000001",
+                    "--profile",
+                    "QWAC",
+                    "--out",
+                    none.toString())
+                .code())
+        .isEqualTo(0);
+    assertThat(
+            kit(
+                    "certificate",
+                    "--organization-id",
+                    "PSDNL-DNB-R000001",
+                    "--profile",
+                    "QSEALC",
+                    "--ca-url",
+                    "http://ca.example.com/kit/",
+                    "--out",
+                    named.toString())
+                .code())
+        .isEqualTo(0);
+
+    java.security.cert.X509Certificate plain = certificate(none);
+    java.security.cert.X509Certificate published = certificate(named);
+    assertThat(plain.getExtensionValue("1.3.6.1.5.5.7.1.1")).isNull();
+    assertThat(plain.getExtensionValue("2.5.29.31")).isNull();
+    assertThat(plain.getExtensionValue("2.5.29.32")).as("still a production profile").isNotNull();
+    // The URL is written as given (IA5String inside the extension), so its bytes are visible.
+    assertThat(
+            new String(
+                published.getExtensionValue("2.5.29.31"),
+                java.nio.charset.StandardCharsets.US_ASCII))
+        .contains("http://ca.example.com/kit/crl");
+    assertThat(
+            new String(
+                published.getExtensionValue("1.3.6.1.5.5.7.1.1"),
+                java.nio.charset.StandardCharsets.US_ASCII))
+        .contains("http://ca.example.com/kit/ocsp")
+        .contains("http://ca.example.com/kit/ca.crt");
+
+    Ran bad =
+        kit(
+            "certificate",
+            "--organization-id",
+            "PSDNL-DNB-R000001",
+            "--profile",
+            "QSEALC",
+            "--ca-url",
+            "http://ca.example.com/kit",
+            "--out",
+            dir.resolve("bad").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo(
+            "ERROR: repository base 'http://ca.example.com/kit' is not an absolute http(s) URL"
+                + " ending in '/'\n");
+  }
+
+  private static java.security.cert.X509Certificate certificate(Path folder) throws Exception {
+    try (var in = Files.newInputStream(folder.resolve("certificate.pem"))) {
+      return (java.security.cert.X509Certificate)
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+
+  @Test
   void anUnknownCommandIsExitCode2() {
     assertThat(kit("bogus").code()).isEqualTo(2);
   }

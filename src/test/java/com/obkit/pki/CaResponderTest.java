@@ -207,6 +207,32 @@ class CaResponderTest {
   }
 
   @Test
+  void aRestoredCaAnswersGoodForAKeptCertificateOnceItIsRecorded() throws Exception {
+    X509Certificate kept = issue(responder.ca());
+    // A later run restores the CA from files: it has no record of what the earlier run issued.
+    TestCa restored = TestCa.restore(ca.certificate(), ca.privateKey());
+    try (CaResponder later = CaResponder.start(restored)) {
+      URI ocsp = later.ca().ocspUrl().orElseThrow();
+      assertThat(
+              ocsp(ocsp, ca.certificate(), kept.getSerialNumber(), null)
+                  .getResponses()[0]
+                  .getCertStatus())
+          .isInstanceOf(UnknownStatus.class);
+
+      later.ca().recordIssued(kept);
+
+      assertThat(
+              ocsp(ocsp, ca.certificate(), kept.getSerialNumber(), null)
+                  .getResponses()[0]
+                  .getCertStatus())
+          .isSameAs(CertificateStatus.GOOD);
+      assertThat(restored.status(kept.getSerialNumber()))
+          .as("the published copy shares the record")
+          .isEqualTo(TestCa.Status.GOOD);
+    }
+  }
+
+  @Test
   void afterCloseTheUrlsAnswerNothing() {
     URI crl = responder.ca().crlUrl().orElseThrow();
     responder.close();
