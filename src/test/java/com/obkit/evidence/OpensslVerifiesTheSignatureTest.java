@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.obkit.pki.Certificates;
+import com.obkit.testsupport.Openssl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,33 +33,6 @@ class OpensslVerifiesTheSignatureTest {
     tpp = Bundles.pki("PSDNL-KIT-TESTCA", Bundles.ORG);
   }
 
-  private int openssl(Path folder) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                "manifest.json.p7s",
-                "-content",
-                "manifest.json",
-                "-CAfile",
-                "ca.pem",
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null")
-            .directory(folder.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(folder.resolve("openssl.txt").toFile())
-            .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue();
-  }
-
   private Path unpack(Map<String, byte[]> entries) throws IOException {
     Path folder = Files.createDirectories(dir.resolve("unpacked"));
     for (String name : List.of(EvidenceBundle.MANIFEST, EvidenceBundle.SIGNATURE)) {
@@ -72,29 +45,21 @@ class OpensslVerifiesTheSignatureTest {
     return folder;
   }
 
-  private static boolean opensslInstalled() {
-    try {
-      return new ProcessBuilder("openssl", "version").start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
-
   @Test
   void theDocumentedOpensslLineAcceptsTheSignature() throws Exception {
-    assumeTrue(opensslInstalled(), "openssl is not installed");
+    assumeTrue(Openssl.installed(), "openssl is not installed");
     Map<String, byte[]> entries = EvidenceBundle.read(Bundles.write(dir, Optional.of(tpp.seal())));
-    assertThat(openssl(unpack(entries))).isEqualTo(0);
+    assertThat(Openssl.cmsVerify(unpack(entries))).isEqualTo(0);
   }
 
   @Test
   void andRefusesItOverAChangedManifest() throws Exception {
-    assumeTrue(opensslInstalled(), "openssl is not installed");
+    assumeTrue(Openssl.installed(), "openssl is not installed");
     Map<String, byte[]> entries =
         new LinkedHashMap<>(EvidenceBundle.read(Bundles.write(dir, Optional.of(tpp.seal()))));
     byte[] manifest = entries.get(EvidenceBundle.MANIFEST).clone();
     manifest[manifest.length - 3] ^= 0x01;
     entries.put(EvidenceBundle.MANIFEST, manifest);
-    assertThat(openssl(unpack(entries))).isEqualTo(4);
+    assertThat(Openssl.cmsVerify(unpack(entries))).isEqualTo(4);
   }
 }

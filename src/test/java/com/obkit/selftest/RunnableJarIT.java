@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.obkit.report.KitVersion;
+import com.obkit.testsupport.Openssl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +162,7 @@ class RunnableJarIT {
     assertThat(said).contains("verdict: CONFORMANT");
     assertThat(said.stream().filter(l -> l.startsWith("signed by: " + org + " "))).hasSize(1);
     assertThat(said.stream().filter(l -> l.startsWith("SELF-CERTIFICATION: READY |"))).hasSize(1);
-    assumeTrue(opensslInstalled(), "openssl is not installed");
+    assumeTrue(Openssl.installed(), "openssl is not installed");
     Path unpacked = Files.createDirectories(work.resolve("unpacked"));
     try (ZipFile zip = new ZipFile(work.resolve("reports/evidence.zip").toFile())) {
       for (String name : List.of("manifest.json", "manifest.json.p7s")) {
@@ -171,30 +172,7 @@ class RunnableJarIT {
       }
     }
     Files.copy(ca, unpacked.resolve("ca.pem"));
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                "manifest.json.p7s",
-                "-content",
-                "manifest.json",
-                "-CAfile",
-                "ca.pem",
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null")
-            .directory(unpacked.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(unpacked.resolve("openssl.txt").toFile())
-            .start();
-    assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(openssl.exitValue())
+    assertThat(Openssl.cmsVerify(unpacked))
         .as(Files.readString(unpacked.resolve("openssl.txt")))
         .isEqualTo(0);
   }
@@ -213,14 +191,6 @@ class RunnableJarIT {
       sandbox.waitFor(100, TimeUnit.MILLISECONDS);
     }
     throw new AssertionError("kit sandbox did not say it listens: " + Files.readString(out));
-  }
-
-  private static boolean opensslInstalled() {
-    try {
-      return new ProcessBuilder("openssl", "version").start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 
   @Test
